@@ -1,0 +1,5 @@
+import sys
+
+from backcoach.cli import main
+
+sys.exit(main())

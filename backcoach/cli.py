@@ -1,0 +1,80 @@
+"""The front door: one program for the window and the command line.
+
+Imports are deferred so that light commands (``--version``, ``routines``, the speech
+worker) start without loading Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from backcoach import __version__, paths
+
+log = logging.getLogger(__name__)
+
+
+class UsageError(Exception):
+    """A problem the runner can fix; printed as one sentence, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backcoach",
+        description="A follow-along exercise coach for runners with lower back pain.",
+    )
+    parser.add_argument("--version", action="version", version=f"backcoach {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep history and settings in DIR (also BACKCOACH_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="DIR", help="render every page of the window to PNG in DIR"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this install headlessly; exit 0 when sound"
+    )
+    parser.add_argument("--speech-worker", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    from backcoach.commands import register_all
+
+    register_all(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"backcoach: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.speech_worker:
+        from backcoach.speech.worker import main as worker_main
+
+        return worker_main()
+    from backcoach.logs import setup_logging
+
+    setup_logging()
+    if args.self_test:
+        from backcoach.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        from backcoach.app import run_app
+
+        return run_app(screenshot_dir=args.screenshot)
+    result: int = args.handler(args)
+    return result

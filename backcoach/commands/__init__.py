@@ -1,0 +1,16 @@
+"""Sub-commands of the ``backcoach`` command line, one module each.
+
+Each module exposes ``register(sub)`` and keeps its heavy imports inside its handler,
+so ``backcoach --version`` and ``backcoach routines`` never load Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register_all(sub: Any) -> None:
+    from backcoach.commands import routines
+
+    for module in (routines,):
+        module.register(sub)

@@ -1,0 +1,268 @@
+"""The exercise catalogue: typed, immutable objects loaded from TOML files.
+
+``load_catalog`` reads the shipped files under the asset root and the runner's own
+files in the data folder. A broken file is reported (every mistake in it, as a
+``CatalogError``) and skipped; the rest of the catalogue still loads.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from backcoach.core.fields import CatalogError
+
+Mode = Literal["hold", "reps"]
+Level = Literal["easier", "harder", "alternative"]
+When = Literal["after-run", "before-run", "any"]
+
+EQUIPMENT: dict[str, str] = {
+    "mat": "Exercise mat",
+    "stability-ball": "Large stability ball",
+    "wall": "A clear wall",
+    "chair": "A bench or sturdy chair",
+}
+
+WHEN_LABELS: dict[str, str] = {
+    "after-run": "After a run",
+    "before-run": "Before a run",
+    "any": "Any time",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TempoPhase:
+    """One named phase of a rep (or of a repeating cycle in a hold)."""
+
+    name: str
+    seconds: float
+    cue: str  # what the coach says as the phase starts; "" to stay quiet
+
+
+@dataclass(frozen=True, slots=True)
+class SeedRange:
+    """What the source articles say about dosage; ``None`` where they are silent."""
+
+    hold_s: tuple[float, float] | None = None
+    reps: tuple[float, float] | None = None
+    sets: tuple[float, float] | None = None
+    rest_s: tuple[float, float] | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Dosage:
+    mode: Mode
+    sets: int
+    rest_s: float  # between sets
+    hold_s: float | None = None  # hold mode: seconds per set (per side)
+    reps: int | None = None  # reps mode: reps per set (per side)
+    tempo: tuple[TempoPhase, ...] = ()  # reps: one rep; hold: a cycle repeated through the hold
+    default_is_ours: bool = False  # True where the seeds give no figure and we chose it
+    seed: SeedRange = field(default_factory=SeedRange)
+
+    @property
+    def rep_s(self) -> float:
+        return sum(p.seconds for p in self.tempo)
+
+    @property
+    def work_s(self) -> float:
+        """Length of one set on one side."""
+        if self.mode == "hold":
+            return float(self.hold_s or 0)
+        return self.rep_s * (self.reps or 0)
+
+    def describe(self) -> str:
+        """Short human form: "45 s hold × 3" or "15 reps"."""
+        text = f"{self.hold_s:g} s hold" if self.mode == "hold" else f"{self.reps} reps"
+        return text if self.sets == 1 else f"{text} × {self.sets}"
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseCues:
+    setup: str = ""  # one short line said while getting into position
+    during: tuple[str, ...] = ()  # encouragement for longer holds
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    id: str
+    label: str
+    advice: str
+    routine: str = ""  # a routine to point to for this answer
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A question asked after the exercise, whose answer is recorded (the glute check)."""
+
+    id: str
+    question: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    id: str
+    name: str
+    level: Level
+    summary: str
+    instructions: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    dosage: Dosage | None = None
+    cues: ExerciseCues | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    summary: str
+    position: str
+    instructions: tuple[str, ...]
+    equipment: tuple[str, ...]
+    per_side: bool
+    dosage: Dosage
+    cues: ExerciseCues
+    safety: tuple[str, ...]
+    sources: tuple[str, ...]
+    variants: tuple[Variant, ...] = ()
+    check: Check | None = None
+    path: Path = Path()
+    builtin: bool = True
+
+    def variant(self, variant_id: str | None) -> Variant | None:
+        if not variant_id:
+            return None
+        for v in self.variants:
+            if v.id == variant_id:
+                return v
+        raise KeyError(f"{self.id} has no variant '{variant_id}'")
+
+    def easier(self) -> Variant | None:
+        return next((v for v in self.variants if v.level == "easier"), None)
+
+    def harder(self) -> Variant | None:
+        return next((v for v in self.variants if v.level == "harder"), None)
+
+    def equipment_for(self, variant_id: str | None) -> tuple[str, ...]:
+        v = self.variant(variant_id)
+        extra = v.equipment if v else ()
+        return tuple(dict.fromkeys((*self.equipment, *extra)))
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineItem:
+    exercise: str
+    variant: str | None = None
+    hold_s: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    rest_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    id: str
+    name: str
+    purpose: str
+    when: When
+    items: tuple[RoutineItem, ...]
+    rounds: int
+    rest_between_exercises_s: float
+    rest_between_rounds_s: float
+    equipment: tuple[str, ...]
+    sources: tuple[str, ...]
+    rounds_range: tuple[float, float] | None = None  # the seeds' range, when given
+    ours: tuple[str, ...] = ()  # fields whose figure we chose because the seeds give none
+    notes: tuple[str, ...] = ()
+    path: Path = Path()
+    builtin: bool = True
+
+
+def resolve_dosage(exercise: Exercise, item: RoutineItem, variant_id: str | None = None) -> Dosage:
+    """The dosage for one routine item: exercise default, then variant, then item overrides."""
+    dosage = exercise.dosage
+    variant = exercise.variant(variant_id if variant_id is not None else item.variant)
+    if variant is not None and variant.dosage is not None:
+        dosage = variant.dosage
+    changes: dict[str, object] = {}
+    if item.hold_s is not None and dosage.mode == "hold":
+        changes["hold_s"] = item.hold_s
+    if item.reps is not None and dosage.mode == "reps":
+        changes["reps"] = item.reps
+    if item.sets is not None:
+        changes["sets"] = item.sets
+    if item.rest_s is not None:
+        changes["rest_s"] = item.rest_s
+    return replace(dosage, **changes) if changes else dosage  # type: ignore[arg-type]
+
+
+@dataclass
+class Catalog:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    errors: list[CatalogError] = field(default_factory=list)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def routine(self, routine_id: str) -> Routine:
+        try:
+            return self.routines[routine_id]
+        except KeyError:
+            known = ", ".join(sorted(self.routines)) or "none"
+            raise KeyError(f"no routine called '{routine_id}'; known routines: {known}") from None
+
+
+def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
+    """Load shipped exercises and routines, then the runner's own from ``user_dir``."""
+    from backcoach.core.catalog_parse import parse_exercise, parse_routine
+
+    catalog = Catalog()
+    sources = [(asset_root, True)] + ([(user_dir, False)] if user_dir else [])
+    for root, builtin in sources:
+        for path, data in _read_all(root / "exercises", catalog.errors):
+            ex = parse_exercise(path, data, builtin, catalog.errors)
+            if ex is not None:
+                _add_unique(catalog.exercises, ex.id, ex, path, catalog.errors)
+    for root, builtin in sources:
+        for path, data in _read_all(root / "routines", catalog.errors):
+            rt = parse_routine(path, data, builtin, catalog.exercises, catalog.errors)
+            if rt is not None:
+                _add_unique(catalog.routines, rt.id, rt, path, catalog.errors)
+    return catalog
+
+
+def _add_unique(
+    into: dict[str, Exercise] | dict[str, Routine],
+    key: str,
+    value: Exercise | Routine,
+    path: Path,
+    errors: list[CatalogError],
+) -> None:
+    if key in into:
+        first = into[key].path
+        errors.append(
+            CatalogError(
+                path, "id", f"duplicate id '{key}', already defined in {first}; rename one of them"
+            )
+        )
+        return
+    into[key] = value  # type: ignore[assignment]
+
+
+def _read_all(folder: Path, errors: list[CatalogError]) -> Iterable[tuple[Path, dict[str, object]]]:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            with path.open("rb") as fh:
+                yield path, tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            errors.append(CatalogError(path, "", f"not valid TOML ({exc}); fix the syntax"))
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(CatalogError(path, "", f"cannot be read ({exc})"))

@@ -1,0 +1,348 @@
+"""Turning one parsed TOML file into an Exercise or a Routine, or into errors.
+
+The file format is documented in docs/routine-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, cast
+
+from backcoach.core.catalog import (
+    EQUIPMENT,
+    Answer,
+    Check,
+    Dosage,
+    Exercise,
+    ExerciseCues,
+    Level,
+    Mode,
+    Routine,
+    RoutineItem,
+    SeedRange,
+    TempoPhase,
+    Variant,
+    When,
+)
+from backcoach.core.fields import CatalogError, FieldReader
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SOURCE_RE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+
+MAX_HOLD_S = 600.0
+MAX_REST_S = 600.0
+MAX_PHASE_S = 30.0
+
+_EXERCISE_KEYS = {
+    "id", "name", "summary", "position", "instructions", "equipment", "per_side",
+    "dosage", "cues", "safety", "sources", "variants", "check",
+}  # fmt: skip
+_DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is_ours", "seed"}
+_SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text"}
+_PHASE_KEYS = {"name", "seconds", "cue"}
+_CUE_KEYS = {"setup", "during"}
+_VARIANT_KEYS = {"id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues"}
+_CHECK_KEYS = {"id", "question", "answers"}
+_ANSWER_KEYS = {"id", "label", "advice", "routine"}
+_ROUTINE_KEYS = {
+    "id", "name", "purpose", "when", "items", "rounds", "rounds_range",
+    "rest_between_exercises_s", "rest_between_rounds_s", "equipment", "sources", "ours", "notes",
+}  # fmt: skip
+_ITEM_KEYS = {"exercise", "variant", "hold_s", "reps", "sets", "rest_s"}
+_LEVELS = ("easier", "harder", "alternative")
+_WHEN = ("after-run", "before-run", "any")
+
+
+def parse_exercise(
+    path: Path, data: dict[str, Any], builtin: bool, errors: list[CatalogError]
+) -> Exercise | None:
+    r = FieldReader(path)
+    r.keys(data, "", _EXERCISE_KEYS)
+    ex_id = _id(r, data, "", path)
+    dosage = _dosage(r, r.subtable(data, "", "dosage"), "dosage", None)
+    if "dosage" not in data:
+        r.error("dosage", "missing; expected a [dosage] table with mode, sets and hold_s or reps")
+    variants = tuple(
+        v
+        for i, t in enumerate(r.tables(data, "", "variants"))
+        if (v := _variant(r, t, f"variants[{i}]", dosage)) is not None
+    )
+    _unique_ids(r, [v.id for v in variants], "variants")
+    check_table = r.subtable(data, "", "check")
+    exercise = Exercise(
+        id=ex_id,
+        name=r.text(data, "", "name"),
+        summary=r.text(data, "", "summary"),
+        position=r.text(data, "", "position"),
+        instructions=r.texts(data, "", "instructions", required=True),
+        equipment=_equipment(r, data, ""),
+        per_side=bool(r.get(data, "", "per_side", bool, False)),
+        dosage=dosage or Dosage(mode="hold", sets=1, rest_s=0, hold_s=1),
+        cues=_cues(r, r.subtable(data, "", "cues"), "cues") or ExerciseCues(),
+        safety=r.texts(data, "", "safety"),
+        sources=_sources(r, data, ""),
+        variants=variants,
+        check=_check(r, check_table, "check") if check_table is not None else None,
+        path=path,
+        builtin=builtin,
+    )
+    errors.extend(r.errors)
+    return None if r.errors else exercise
+
+
+def parse_routine(
+    path: Path,
+    data: dict[str, Any],
+    builtin: bool,
+    exercises: dict[str, Exercise],
+    errors: list[CatalogError],
+) -> Routine | None:
+    r = FieldReader(path)
+    r.keys(data, "", _ROUTINE_KEYS)
+    items = []
+    item_tables = r.tables(data, "", "items")
+    if not item_tables:
+        r.error("items", "missing; expected at least one [[items]] table naming an exercise")
+    for i, t in enumerate(item_tables):
+        item = _item(r, t, f"items[{i}]", exercises)
+        if item is not None:
+            items.append(item)
+    equipment = _equipment(r, data, "")
+    for i, item in enumerate(items):
+        ex = exercises.get(item.exercise)
+        needed = ex.equipment_for(item.variant) if ex else ()
+        for thing in needed:
+            if thing not in equipment:
+                r.error(
+                    f"items[{i}]",
+                    f"{item.exercise} needs '{thing}'; add it to the routine's equipment list",
+                )
+    ours = r.texts(data, "", "ours")
+    for name in ours:
+        if name not in _ROUTINE_KEYS:
+            r.error("ours", f"'{name}' is not a routine field")
+    routine = Routine(
+        id=_id(r, data, "", path),
+        name=r.text(data, "", "name"),
+        purpose=r.text(data, "", "purpose"),
+        when=cast(When, _choice(r, data, "", "when", _WHEN, "any")),
+        items=tuple(items),
+        rounds=r.whole(data, "", "rounds", 1, 10, 1) or 1,
+        rounds_range=r.pair(data, "", "rounds_range", 1, 10),
+        rest_between_exercises_s=r.number(
+            data, "", "rest_between_exercises_s", 0, MAX_REST_S, 0.0, " s"
+        )
+        or 0.0,
+        rest_between_rounds_s=r.number(data, "", "rest_between_rounds_s", 0, MAX_REST_S, 0.0, " s")
+        or 0.0,
+        equipment=equipment,
+        sources=_sources(r, data, ""),
+        ours=ours,
+        notes=r.texts(data, "", "notes"),
+        path=path,
+        builtin=builtin,
+    )
+    errors.extend(r.errors)
+    return None if r.errors else routine
+
+
+def _id(r: FieldReader, table: dict[str, Any], prefix: str, path: Path | None = None) -> str:
+    value = r.text(table, prefix, "id")
+    field = f"{prefix}.id" if prefix else "id"
+    if value and not ID_RE.match(value):
+        r.error(field, f"'{value}' is not a valid id; use lower-case words joined by hyphens")
+    elif value and path is not None and path.stem != value:
+        r.error(field, f"'{value}' does not match the file name; rename the file to {value}.toml")
+    return value
+
+
+def _choice(
+    r: FieldReader,
+    table: dict[str, Any],
+    prefix: str,
+    key: str,
+    allowed: tuple[str, ...],
+    default: str | None = None,
+) -> str:
+    value = r.get(table, prefix, key, str, default)
+    if value is not None and value not in allowed:
+        r.error(
+            f"{prefix}.{key}" if prefix else key,
+            f"'{value}' is not allowed; expected one of: {', '.join(allowed)}",
+        )
+        return default or allowed[0]
+    return value or allowed[0]
+
+
+def _equipment(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[str, ...]:
+    items = r.texts(table, prefix, "equipment")
+    for thing in items:
+        if thing not in EQUIPMENT:
+            r.error(
+                f"{prefix}.equipment" if prefix else "equipment",
+                f"unknown equipment '{thing}'; expected any of: {', '.join(EQUIPMENT)}",
+            )
+    return items
+
+
+def _sources(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[str, ...]:
+    sources = r.texts(table, prefix, "sources", required=True)
+    for s in sources:
+        if not SOURCE_RE.match(s) or "/" in s or "\\" in s:
+            r.error("sources", f"'{s}' is not a seed file name such as 000_5bd82a27ffd67d72.txt")
+    return sources
+
+
+def _unique_ids(r: FieldReader, ids: list[str], field: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            r.error(field, f"duplicate id '{i}'")
+        seen.add(i)
+
+
+def _phases(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[TempoPhase, ...]:
+    phases = []
+    for i, t in enumerate(r.tables(table, prefix, "tempo")):
+        p = f"{prefix}.tempo[{i}]"
+        r.keys(t, p, _PHASE_KEYS)
+        phases.append(
+            TempoPhase(
+                name=r.text(t, p, "name"),
+                seconds=r.number(t, p, "seconds", 0.5, MAX_PHASE_S, unit=" s") or 1.0,
+                cue=r.text(t, p, "cue", ""),
+            )
+        )
+    return tuple(phases)
+
+
+def _seed(r: FieldReader, table: dict[str, Any] | None, prefix: str) -> SeedRange:
+    if table is None:
+        return SeedRange()
+    r.keys(table, prefix, _SEED_KEYS)
+    return SeedRange(
+        hold_s=r.pair(table, prefix, "hold_s", 1, MAX_HOLD_S),
+        reps=r.pair(table, prefix, "reps", 1, 100),
+        sets=r.pair(table, prefix, "sets", 1, 10),
+        rest_s=r.pair(table, prefix, "rest_s", 0, MAX_REST_S),
+        text=r.text(table, prefix, "text", ""),
+    )
+
+
+def _dosage(
+    r: FieldReader, table: dict[str, Any] | None, prefix: str, base: Dosage | None
+) -> Dosage | None:
+    """A full dosage, or (with ``base``) a variant's changes to it."""
+    if table is None:
+        return None
+    r.keys(table, prefix, _DOSAGE_KEYS)
+    mode = cast(
+        Mode, _choice(r, table, prefix, "mode", ("hold", "reps"), base.mode if base else None)
+    )
+    same_mode = base is not None and base.mode == mode
+    hold_s = reps = None
+    if mode == "hold":
+        hold_s = r.number(
+            table,
+            prefix,
+            "hold_s",
+            1,
+            MAX_HOLD_S,
+            base.hold_s if same_mode and base else None,
+            " s",
+        )
+    else:
+        reps = r.whole(table, prefix, "reps", 1, 100, base.reps if same_mode and base else None)
+    tempo = (
+        _phases(r, table, prefix)
+        if "tempo" in table
+        else (base.tempo if same_mode and base else ())
+    )
+    if mode == "reps" and not tempo:
+        r.error(
+            f"{prefix}.tempo",
+            "missing; reps need a tempo: [[...tempo]] tables with name, seconds and cue",
+        )
+    return Dosage(
+        mode=mode,
+        hold_s=hold_s,
+        reps=reps,
+        sets=r.whole(table, prefix, "sets", 1, 10, base.sets if base else 1) or 1,
+        rest_s=r.number(table, prefix, "rest_s", 0, MAX_REST_S, base.rest_s if base else 0.0, " s")
+        or 0.0,
+        tempo=tempo,
+        default_is_ours=bool(r.get(table, prefix, "default_is_ours", bool, False)),
+        seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed")
+        if "seed" in table
+        else (base.seed if base else SeedRange()),
+    )
+
+
+def _cues(r: FieldReader, table: dict[str, Any] | None, prefix: str) -> ExerciseCues | None:
+    if table is None:
+        return None
+    r.keys(table, prefix, _CUE_KEYS)
+    return ExerciseCues(
+        setup=r.text(table, prefix, "setup", ""), during=r.texts(table, prefix, "during")
+    )
+
+
+def _variant(r: FieldReader, t: dict[str, Any], prefix: str, base: Dosage | None) -> Variant | None:
+    r.keys(t, prefix, _VARIANT_KEYS)
+    return Variant(
+        id=_id(r, t, prefix),
+        name=r.text(t, prefix, "name"),
+        level=cast(Level, _choice(r, t, prefix, "level", _LEVELS)),
+        summary=r.text(t, prefix, "summary"),
+        instructions=r.texts(t, prefix, "instructions"),
+        equipment=_equipment(r, t, prefix),
+        dosage=_dosage(r, r.subtable(t, prefix, "dosage"), f"{prefix}.dosage", base),
+        cues=_cues(r, r.subtable(t, prefix, "cues"), f"{prefix}.cues"),
+    )
+
+
+def _check(r: FieldReader, t: dict[str, Any], prefix: str) -> Check:
+    r.keys(t, prefix, _CHECK_KEYS)
+    answers = []
+    for i, a in enumerate(r.tables(t, prefix, "answers")):
+        p = f"{prefix}.answers[{i}]"
+        r.keys(a, p, _ANSWER_KEYS)
+        answers.append(
+            Answer(
+                id=_id(r, a, p),
+                label=r.text(a, p, "label"),
+                advice=r.text(a, p, "advice"),
+                routine=r.text(a, p, "routine", ""),
+            )
+        )
+    if len(answers) < 2:
+        r.error(f"{prefix}.answers", "a check needs at least two [[check.answers]]")
+    return Check(
+        id=_id(r, t, prefix), question=r.text(t, prefix, "question"), answers=tuple(answers)
+    )
+
+
+def _item(
+    r: FieldReader, t: dict[str, Any], prefix: str, exercises: dict[str, Exercise]
+) -> RoutineItem | None:
+    r.keys(t, prefix, _ITEM_KEYS)
+    ex_id = r.text(t, prefix, "exercise")
+    variant = r.get(t, prefix, "variant", str, "") or None
+    ex = exercises.get(ex_id)
+    if ex_id and ex is None:
+        r.error(
+            f"{prefix}.exercise",
+            f"unknown exercise '{ex_id}'; check the spelling against assets/exercises/",
+        )
+    elif ex is not None and variant is not None and variant not in {v.id for v in ex.variants}:
+        known = ", ".join(v.id for v in ex.variants) or "none"
+        r.error(f"{prefix}.variant", f"{ex_id} has no variant '{variant}'; known variants: {known}")
+    return RoutineItem(
+        exercise=ex_id,
+        variant=variant,
+        hold_s=r.number(t, prefix, "hold_s", 1, MAX_HOLD_S, unit=" s") if "hold_s" in t else None,
+        reps=r.whole(t, prefix, "reps", 1, 100) if "reps" in t else None,
+        sets=r.whole(t, prefix, "sets", 1, 10) if "sets" in t else None,
+        rest_s=r.number(t, prefix, "rest_s", 0, MAX_REST_S, unit=" s") if "rest_s" in t else None,
+    )

@@ -1,0 +1,47 @@
+"""Shared fixtures. Every test runs with its data folder, home and XDG folders in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+ASSETS = REPO / "assets"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test may touch the real home folder: point every user folder at tmp_path."""
+    from backcoach import paths
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in [
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ]:
+        monkeypatch.setenv(var, str(home / sub))
+    data = tmp_path / "data"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
+    paths.set_data_dir(None)
+    yield data
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def data_dir(_isolated_home: Path) -> Path:
+    return _isolated_home
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from backcoach.core.catalog import load_catalog
+
+    return load_catalog(ASSETS)

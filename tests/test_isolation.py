@@ -1,0 +1,51 @@
+"""House rules that keep the layers apart."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+FORBIDDEN = ("PySide6", "shiboken6", "backcoach.ui", "backcoach.speech", "backcoach.app")
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_core_source_never_imports_qt_or_backends() -> None:
+    offenders = {
+        str(path.relative_to(REPO)): sorted(n for n in _imports(path) if n.startswith(FORBIDDEN))
+        for path in (REPO / "backcoach" / "core").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_importing_all_of_core_loads_no_qt() -> None:
+    code = (
+        "import pkgutil, importlib, sys, backcoach.core as c\n"
+        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('backcoach.core.' + m.name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_light_commands_do_not_load_qt() -> None:
+    code = (
+        "import sys\nfrom backcoach.cli import main\n"
+        "main(['routines', '--json'])\n"
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT', file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stderr.strip().endswith("NOQT")
