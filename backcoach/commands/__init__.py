@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import routines
+    from backcoach.commands import plan, routines, run
 
-    for module in (routines,):
+    for module in (routines, plan, run):
         module.register(sub)

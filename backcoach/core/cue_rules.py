@@ -69,7 +69,7 @@ def schedule_cues(segments: list[Segment], catalog: Catalog) -> tuple[Segment, .
     by_seg: dict[int, list[Cue]] = {}
     for p in kept:
         start = segments[p.seg].start_s
-        by_seg.setdefault(p.seg, []).append(Cue(round(p.at - start, 3), p.texts[0], p.kind))
+        by_seg.setdefault(p.seg, []).append(Cue(p.at - start, p.texts[0], p.kind))
     return tuple(replace(s, cues=tuple(by_seg.get(i, ()))) for i, s in enumerate(segments))
 
 
@@ -150,6 +150,11 @@ def _rest_cues(seg: Segment, d: float, work_follows: bool) -> list[Spec]:
         if work_follows and seg.sets > 1:
             side = f", {seg.side} side" if seg.side != "none" else ""
             nxt = (f"Next up: set {seg.set_no} of {seg.sets}{side}.", f"Set {seg.set_no} next.")
+        elif seg.round_no > 1 and seg.item_index == 0:
+            nxt = (
+                f"Next up: round {seg.round_no} of {seg.rounds}, {seg.exercise_name}.",
+                f"Round {seg.round_no}: {seg.exercise_name}.",
+            )
         else:
             nxt = (f"Next up: {seg.exercise_name}.", seg.exercise_name)
         out.append((min(1.5, d / 3), CueKind.NEXT_UP, nxt))

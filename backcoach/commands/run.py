@@ -1,0 +1,126 @@
+"""``backcoach run ROUTINE [--speed N] [--mute]``: follow a routine in the terminal.
+
+The real SessionMachine on a real monotonic clock (optionally sped up), captions
+printed as cues fall due, cues handed to the speaker, history written as it happens.
+Ctrl-C (or SIGTERM) stops the session cleanly and records it as stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from typing import Any, TextIO
+
+from backcoach.cli import UsageError
+from backcoach.commands.options import add_plan_options, plan_from_args
+
+MAX_SPEED = 100.0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("run", help="follow a routine in the terminal: captions, voice, history")
+    add_plan_options(p)
+    p.add_argument(
+        "--speed", type=float, default=1.0, help="compress time N times (for demos and tests)"
+    )
+    p.add_argument("--mute", action="store_true", help="captions only, no voice")
+    p.set_defaults(handler=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if not 0 < args.speed <= MAX_SPEED:
+        raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
+    from backcoach.session_setup import open_history, open_speaker
+
+    _, plan = plan_from_args(args)
+    history = open_history(sys.stderr)
+    speaker = open_speaker(
+        muted=args.mute, notice=lambda text: print(f"backcoach: {text}", file=sys.stderr)
+    )
+    try:
+        return TerminalRunner(plan, args.speed, speaker, history, sys.stdout).run()
+    finally:
+        if speaker is not None:
+            speaker.close()
+
+
+class TerminalRunner:
+    def __init__(self, plan: Any, speed: float, speaker: Any, history: Any, out: TextIO) -> None:
+        from backcoach import __version__
+        from backcoach.core.coach import Coach, SessionInfo
+
+        self.speed = speed
+        self.out = out
+        self._t0 = time.monotonic()
+        self.coach = Coach(
+            plan,
+            self.clock,
+            speaker=speaker,
+            history=history,
+            info=SessionInfo(app_version=__version__),
+            on_effects=self._print,
+        )
+
+    def clock(self) -> float:
+        """Session time: real monotonic time, sped up ``speed`` times."""
+        return self._t0 + (time.monotonic() - self._t0) * self.speed
+
+    def run(self) -> int:
+        from backcoach.core.effects import State
+
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        # Never sleep so long that the machine mistakes us for a suspended laptop.
+        max_wait = min(0.25, 0.5 / self.speed)
+        try:
+            self.coach.start()
+            while self.coach.state == State.RUNNING:
+                due = self.coach.machine.next_due()
+                wait = ((due - self.clock()) / self.speed) if due is not None else max_wait
+                time.sleep(min(max(wait, 0.0), max_wait))
+                self.coach.tick()
+        except KeyboardInterrupt:
+            if self.coach.state in (State.RUNNING, State.PAUSED):
+                self.coach.stop()
+            return 130
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        return 0
+
+    def _print(self, effects: list[Any]) -> None:
+        from backcoach.core.effects import CueDue, SegmentStarted, SessionEnded
+        from backcoach.core.plan_export import segment_label
+
+        for e in effects:
+            if isinstance(e, SegmentStarted):
+                seg = e.segment
+                if seg.duration_s > 0:
+                    print(
+                        f"\n[{_mmss(seg.start_s)}] {segment_label(seg)}  ({seg.duration_s:g} s)",
+                        file=self.out,
+                    )
+            elif isinstance(e, CueDue):
+                at = e.due - self._t0
+                print(f"  {_mmss(at, tenths=True)}  {e.cue.text}", file=self.out)
+            elif isinstance(e, SessionEnded):
+                recs = self.coach.records
+                done = sum(1 for r in recs if not r.skipped)
+                where = (
+                    f" Saved as session {self.coach.session_id}." if self.coach.session_id else ""
+                )
+                print(
+                    f"\nSession {e.status.value} after {_mmss(e.elapsed_s)}: "
+                    f"{done} of {len(recs)} sets done.{where}",
+                    file=self.out,
+                )
+        self.out.flush()
+
+
+def _mmss(seconds: float, tenths: bool = False) -> str:
+    m, s = divmod(max(seconds, 0.0), 60)
+    return f"{int(m):02d}:{s:04.1f}" if tenths else f"{int(m):02d}:{int(s):02d}"
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,163 @@
+"""The Coach: a SessionMachine plus what its effects mean outside it.
+
+Cues go to a speaker, pauses and stops silence it, finished segments and events go
+to the history as they happen. The terminal runner and the Qt driver both drive a
+Coach, so the window and ``backcoach run`` behave and record the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from backcoach.core.cues import Cue
+from backcoach.core.effects import (
+    AutoPaused,
+    CueDue,
+    Effect,
+    HurtReported,
+    SegmentCompleted,
+    SessionEnded,
+    State,
+    StateChanged,
+)
+from backcoach.core.plan import Plan
+from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
+from backcoach.core.session import Clock, SessionMachine
+
+log = logging.getLogger(__name__)
+
+
+class CueSink(Protocol):
+    """Where cues are sent to be spoken (the speech layer's Speaker fits this)."""
+
+    def say(self, cue: Cue, due: float) -> None: ...
+    def stop(self) -> None: ...
+
+
+class HistoryWriter(Protocol):
+    """The part of the history store a running session writes to."""
+
+    def begin_session(
+        self,
+        routine_id: str,
+        routine_name: str,
+        planned_s: float,
+        pain_before: int | None,
+        app_version: str,
+    ) -> int | None: ...
+    def record_segment(self, session_id: int, rec: SegmentRecord) -> None: ...
+    def record_event(self, session_id: int, ev: SessionEvent) -> None: ...
+    def end_session(self, session_id: int, status: SessionStatus) -> None: ...
+
+
+@dataclass
+class SessionInfo:
+    pain_before: int | None = None
+    app_version: str = ""
+
+
+class Coach:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        speaker: CueSink | None = None,
+        history: HistoryWriter | None = None,
+        info: SessionInfo | None = None,
+        on_effects: Callable[[list[Effect]], None] | None = None,
+    ) -> None:
+        self.machine = SessionMachine(plan, clock)
+        self.speaker = speaker
+        self.history = history
+        self.info = info or SessionInfo()
+        self.session_id: int | None = None
+        self.records: list[SegmentRecord] = []
+        self.events: list[SessionEvent] = []
+        self._on_effects = on_effects
+
+    @property
+    def state(self) -> State:
+        return self.machine.state
+
+    def start(self) -> list[Effect]:
+        if self.history is not None:
+            plan = self.machine.plan
+            self.session_id = self.history.begin_session(
+                plan.routine_id,
+                plan.routine_name,
+                plan.total_s,
+                self.info.pain_before,
+                self.info.app_version,
+            )
+        return self.handle(self.machine.start())
+
+    def tick(self, now: float | None = None) -> list[Effect]:
+        return self.handle(self.machine.tick(now))
+
+    def pause(self) -> list[Effect]:
+        return self.handle(self.machine.pause())
+
+    def resume(self) -> list[Effect]:
+        return self.handle(self.machine.resume())
+
+    def skip(self) -> list[Effect]:
+        return self.handle(self.machine.skip())
+
+    def back(self) -> list[Effect]:
+        return self.handle(self.machine.back())
+
+    def stop(self) -> list[Effect]:
+        return self.handle(self.machine.stop())
+
+    def hurt(self) -> list[Effect]:
+        return self.handle(self.machine.hurt())
+
+    def skip_exercise(self) -> list[Effect]:
+        return self.handle(self.machine.skip_exercise())
+
+    def replace_plan(self, plan: Plan) -> list[Effect]:
+        return self.handle(self.machine.replace_plan(plan))
+
+    def note(self, kind: str, value: str, exercise_id: str = "", side: str = "") -> None:
+        """Keep something the runner chose or answered (a hurt choice, a check answer)."""
+        self._event(SessionEvent(kind, exercise_id, side, value, self.machine.session_elapsed()))
+
+    def handle(self, effects: list[Effect]) -> list[Effect]:
+        for e in effects:
+            if isinstance(e, CueDue):
+                if self.speaker is not None:
+                    self.speaker.say(e.cue, e.due)
+            elif isinstance(e, StateChanged):
+                if e.new != State.RUNNING and self.speaker is not None and e.reason != "finish":
+                    self.speaker.stop()
+            elif isinstance(e, SegmentCompleted):
+                self.records.append(e.record)
+                if self._writer is not None:
+                    self._writer.record_segment(self._sid, e.record)
+            elif isinstance(e, HurtReported):
+                self._event(SessionEvent("hurt", e.exercise_id, e.side, "", e.elapsed_s))
+            elif isinstance(e, AutoPaused):
+                self._event(SessionEvent("auto-pause", value=f"{e.gap_s:.1f}"))
+            elif isinstance(e, SessionEnded) and self._writer is not None:
+                self._writer.end_session(self._sid, e.status)
+        if self._on_effects is not None and effects:
+            self._on_effects(effects)
+        return effects
+
+    @property
+    def _writer(self) -> HistoryWriter | None:
+        """The store, once the session has a row in it."""
+        return self.history if self.session_id is not None else None
+
+    @property
+    def _sid(self) -> int:
+        assert self.session_id is not None
+        return self.session_id
+
+    def _event(self, ev: SessionEvent) -> None:
+        self.events.append(ev)
+        if self._writer is not None:
+            self._writer.record_event(self._sid, ev)
