@@ -209,7 +209,9 @@ def test_skip_exercise_skips_every_remaining_set(machine, clock) -> None:
     effects = machine.skip_exercise()
     recs = [e.record for e in of(effects, SegmentCompleted)]
     assert [(r.set_no, r.skipped) for r in recs] == [(1, True), (2, True), (3, True)]
-    assert machine.segment.exercise_id == "glute-bridge" and machine.segment.kind == SegmentKind.REST
+    assert (
+        machine.segment.exercise_id == "glute-bridge" and machine.segment.kind == SegmentKind.REST
+    )
 
 
 def test_the_session_finishes_with_the_closing_line(catalog, clock) -> None:

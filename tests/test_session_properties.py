@@ -24,7 +24,15 @@ from tests.fakes import FakeClock
 CATALOG = load_catalog(ASSETS)
 PLAN = build_plan(CATALOG.routine("stability-ball-circuit"), CATALOG, PlanOptions(rounds=1))
 
-USER_EVENTS = [Event.START, Event.PAUSE, Event.RESUME, Event.SKIP, Event.BACK, Event.STOP, Event.HURT]
+USER_EVENTS = [
+    Event.START,
+    Event.PAUSE,
+    Event.RESUME,
+    Event.SKIP,
+    Event.BACK,
+    Event.STOP,
+    Event.HURT,
+]
 steps = st.lists(
     st.one_of(
         st.tuples(st.just(Event.TICK), st.floats(0.0, 1.0) | st.floats(0.0, 30.0)),
@@ -80,4 +88,6 @@ def test_random_events_keep_every_invariant(sequence) -> None:
     assert len(ended) <= 1
     if ended:
         assert machine.state in (State.FINISHED, State.STOPPED)
-        assert effects[-1] is ended[0] or all(not isinstance(e, CueDue) for e in effects[effects.index(ended[0]) + 1 :])
+        assert effects[-1] is ended[0] or all(
+            not isinstance(e, CueDue) for e in effects[effects.index(ended[0]) + 1 :]
+        )

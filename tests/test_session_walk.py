@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from backcoach.core.effects import CueDropped, CueDue, SegmentCompleted, SessionEnded, State
@@ -43,7 +45,12 @@ def test_walk_fires_every_planned_cue_on_time_and_records_every_set(routine_id, 
     work = plan.work_segments
     assert [r.index for r in records] == [s.index for s in work]
     for r, s in zip(records, work, strict=True):
-        assert (r.exercise_id, r.side, r.set_no, r.round_no) == (s.exercise_id, s.side, s.set_no, s.round_no)
+        assert (r.exercise_id, r.side, r.set_no, r.round_no) == (
+            s.exercise_id,
+            s.side,
+            s.set_no,
+            s.round_no,
+        )
         assert r.done_s == pytest.approx(s.duration_s)
         assert r.done_reps == s.reps
         assert not r.skipped and not r.hurt
@@ -59,7 +66,7 @@ def test_every_plan_is_well_formed(routine_id, catalog) -> None:
     plan = build_plan(catalog.routine(routine_id), catalog)
     segs = plan.segments
     assert segs[-1].kind == SegmentKind.DONE
-    for a, b in zip(segs, segs[1:], strict=False):
+    for a, b in itertools.pairwise(segs):
         assert b.start_s == pytest.approx(a.end_s)
     for s in segs:
         offsets = [c.offset_s for c in s.cues]
@@ -67,5 +74,7 @@ def test_every_plan_is_well_formed(routine_id, catalog) -> None:
         assert all(0 <= o <= s.duration_s for o in offsets)
     # No two cues overlap at the planned speaking rate.
     timeline = sorted((s.start_s + c.offset_s, c) for s in segs for c in s.cues)
-    for (t1, c1), (t2, _) in zip(timeline, timeline[1:], strict=False):
-        assert t1 + c1.speech_s() <= t2 + 1e-6, f"{c1.text!r} at {t1} runs into the next cue at {t2}"
+    for (t1, c1), (t2, _) in itertools.pairwise(timeline):
+        assert t1 + c1.speech_s() <= t2 + 1e-6, (
+            f"{c1.text!r} at {t1} runs into the next cue at {t2}"
+        )
