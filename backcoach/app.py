@@ -1,14 +1,19 @@
-"""Builds the QApplication and the main window. The only entry into Qt."""
+"""Builds the QApplication, the context and the main window. The entry into Qt."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from typing import Any
 
 from backcoach import __version__, paths
 
+log = logging.getLogger(__name__)
 
-def create_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+
+def create_application(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
+
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("backcoach")
@@ -16,16 +21,60 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     app.setApplicationVersion(__version__)
     app.setOrganizationName("backcoach")
     app.setDesktopFileName(paths.APP_ID)
+    app.setStyle("Fusion")
     return app
 
 
-def run_app(screenshot_dir: str | None = None) -> int:
-    from PySide6.QtWidgets import QLabel, QMainWindow
+def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
+    """The real context: catalogue, settings, history and speech from the data folder."""
+    from backcoach import content
+    from backcoach.core.settings import load_settings
+    from backcoach.session_setup import open_history_quietly, open_speaker
+    from backcoach.ui.context import AppContext
 
+    notices: list[str] = []
+    catalog = content.load()
+    if catalog.errors:
+        notices.append(
+            f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "
+            f"skipped. The first: {catalog.errors[0]}"
+        )
+    loaded = load_settings(paths.settings_file())
+    if loaded.notice:
+        notices.append(loaded.notice)
+    history = open_history_quietly(notices)
+    if speaker is None and with_speech:
+        speaker = open_speaker(muted=False, notice=notices.append)
+        if speaker is not None and hasattr(speaker, "apply_settings"):
+            speaker.apply_settings(loaded.settings)
+    return AppContext(
+        catalog=catalog,
+        settings=loaded.settings,
+        settings_path=paths.settings_file(),
+        history=history,
+        speaker=speaker,
+        notices=notices,
+    )
+
+
+def run_app(screenshot_dir: str | None = None) -> int:
     app = create_application()
-    window = QMainWindow()
-    window.setWindowTitle("backcoach")
-    window.setCentralWidget(QLabel("backcoach"))
-    window.resize(1100, 720)
+    from backcoach.ui import theme
+
+    if screenshot_dir:
+        from backcoach.ui.screenshots import render_all
+
+        return render_all(screenshot_dir)
+    from backcoach.ui.main_window import MainWindow
+
+    ctx = build_context()
+    theme.apply_theme(ctx.settings.theme)
+    theme.follow_system_changes()
+    window = MainWindow(ctx)
     window.show()
-    return app.exec()
+    window.show_notices()
+    try:
+        return int(app.exec())
+    finally:
+        if ctx.speaker is not None:
+            ctx.speaker.close()

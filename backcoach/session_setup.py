@@ -27,6 +27,20 @@ def open_history(warn: TextIO) -> Any:
     return store
 
 
+def open_history_quietly(notices: list[str]) -> Any:
+    """Like ``open_history`` but collects the notice instead of printing it."""
+    try:
+        from backcoach.core.history import HistoryStore
+    except ImportError:
+        return None
+    from backcoach import paths
+
+    store = HistoryStore.open(paths.history_db())
+    if store.notice:
+        notices.append(store.notice)
+    return store
+
+
 def open_speaker(muted: bool, notice: Callable[[str], None]) -> Any:
     """The configured speaker, or None for captions only."""
     if muted:

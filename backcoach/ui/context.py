@@ -1,0 +1,42 @@
+"""Everything the window needs from outside Qt, passed in as one object.
+
+Tests build a context on tmp_path with a fake clock and a recording speaker; the app
+builds it from the real data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from backcoach.core.catalog import Catalog
+from backcoach.core.settings import Settings, save_settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    catalog: Catalog
+    settings: Settings
+    settings_path: Path
+    history: Any = None  # HistoryStore, or None when history is unavailable
+    speaker: Any = None  # a Speaker, or None for captions only
+    clock: Callable[[], float] = time.monotonic
+    autotick: bool = True  # False in tests that step the clock by hand
+    notices: list[str] = field(default_factory=list)  # told to the runner once, at start
+    today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
+
+    def update_settings(self, **changes: Any) -> bool:
+        """Change and persist settings; False (and a notice) when they can't be saved."""
+        self.settings = self.settings.with_changes(**changes)
+        try:
+            save_settings(self.settings_path, self.settings)
+        except OSError as exc:
+            log.warning("could not save settings to %s: %s", self.settings_path, exc)
+            return False
+        return True

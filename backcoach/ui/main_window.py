@@ -1,0 +1,228 @@
+"""The main window: a navigation rail and a stack of pages.
+
+Library → Routine → Session → Summary is the session path; History and Settings are
+always a click away (the rail hides during a session to give the figure the room).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach import __version__
+from backcoach.core.plan import PlanOptions
+from backcoach.ui import theme
+from backcoach.ui.context import AppContext
+from backcoach.ui.pages.library_page import DISCLAIMER, LibraryPage
+from backcoach.ui.pages.routine_page import RoutinePage
+from backcoach.ui.pages.session_page import SessionPage
+from backcoach.ui.pages.settings_page import SettingsPage
+from backcoach.ui.pages.summary_page import SummaryPage
+from backcoach.ui.session_flow import SessionFlow
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("backcoach")
+        self.setAccessibleName("backcoach")
+        self.library = LibraryPage(ctx)
+        self.routine_page = RoutinePage(ctx)
+        self.session_page = SessionPage(ctx.catalog)
+        self.summary_page = SummaryPage()
+        self.history_page = self._make_history_page()
+        self.settings_page = SettingsPage(ctx)
+        self.flow = SessionFlow(ctx, self.session_page, self.summary_page, self)
+
+        self.stack = QStackedWidget()
+        for page in (
+            self.library,
+            self.routine_page,
+            self.session_page,
+            self.summary_page,
+            self.history_page,
+            self.settings_page,
+        ):
+            self.stack.addWidget(page)
+        self.rail = self._make_rail()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.addWidget(self.rail)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.library.routineChosen.connect(self.open_routine)
+        self.routine_page.backRequested.connect(lambda: self.show_page(self.library))
+        self.routine_page.startRequested.connect(self.start_session)
+        self.session_page.muteToggled.connect(self.toggle_mute)
+        self.session_page.fullScreenToggled.connect(self.toggle_full_screen)
+        self.flow.started.connect(lambda: self.show_page(self.session_page))
+        self.flow.finished.connect(self._session_finished)
+        self.flow.saved.connect(self._refresh_history)
+        self.summary_page.doneRequested.connect(lambda: self.show_page(self.library))
+        self.settings_page.themeChanged.connect(theme.apply_theme)
+        self.settings_page.voiceChanged.connect(self.apply_voice_settings)
+        self.settings_page.testVoiceRequested.connect(self.test_voice)
+        self._restore_geometry()
+        self.show_page(self.library)
+
+    # ----- navigation ------------------------------------------------------------------
+    def _make_rail(self) -> QWidget:
+        rail = QWidget()
+        rail.setFixedWidth(170)
+        box = QVBoxLayout(rail)
+        name = QLabel("backcoach")
+        name.setStyleSheet("font-size: 16pt; font-weight: 800;")
+        box.addWidget(name)
+        self.nav = QButtonGroup(self)
+        self.nav_buttons: dict[QWidget, QToolButton] = {}
+        for page, label, key in (
+            (self.library, self.tr("Routines"), "Ctrl+1"),
+            (self.history_page, self.tr("History"), "Ctrl+2"),
+            (self.settings_page, self.tr("Settings"), "Ctrl+3"),
+        ):
+            b = QToolButton()
+            b.setText(label)
+            b.setCheckable(True)
+            b.setProperty("nav", True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setSizePolicy(
+                b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy()
+            )
+            b.setShortcut(QKeySequence(key))
+            b.setToolTip(f"{label} ({key})")
+            b.setAccessibleName(label)
+            b.clicked.connect(lambda _=False, p=page: self.show_page(p))
+            self.nav.addButton(b)
+            self.nav_buttons[page] = b
+            box.addWidget(b)
+        box.addStretch(1)
+        about = QToolButton()
+        about.setText(self.tr("About"))
+        about.setProperty("nav", True)
+        about.setToolTip(self.tr("About backcoach"))
+        about.clicked.connect(self.show_about)
+        box.addWidget(about)
+        return rail
+
+    def show_page(self, page: QWidget) -> None:
+        if self.flow.running and page is not self.session_page:
+            return  # never leave a live session by accident; Stop first
+        self.stack.setCurrentWidget(page)
+        self.rail.setVisible(page is not self.session_page)
+        button = self.nav_buttons.get(page)
+        if button is not None:
+            button.setChecked(True)
+        if page is self.history_page:
+            self._refresh_history()
+        if page is self.session_page:
+            self.session_page.setFocus()
+
+    def open_routine(self, routine_id: str) -> None:
+        self.routine_page.show_routine(self.ctx.catalog.routine(routine_id))
+        self.show_page(self.routine_page)
+
+    def start_session(self, options: PlanOptions, voice: bool) -> None:
+        routine = self.routine_page.routine
+        if routine is None:
+            return
+        self.flow.start(routine, options, voice, pain_before=None)
+
+    def _session_finished(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        self.show_page(self.summary_page)
+
+    # ----- voice and display -------------------------------------------------------------
+    def toggle_mute(self) -> None:
+        muted = not self.ctx.settings.muted
+        self.ctx.update_settings(muted=muted)
+        self.settings_page.mute.setChecked(muted)
+        self.flow.set_voice(not muted)
+
+    def apply_voice_settings(self) -> None:
+        speaker = self.ctx.speaker
+        if speaker is not None and hasattr(speaker, "apply_settings"):
+            speaker.apply_settings(self.ctx.settings)
+
+    def test_voice(self) -> None:
+        speaker = self.ctx.speaker
+        if speaker is not None and hasattr(speaker, "test"):
+            speaker.test()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About backcoach"),
+            self.tr(
+                "<h3>backcoach {0}</h3><p>A follow-along coach for runners with lower back pain.</p>"
+                "<p>{1}</p><p>Exercises are drawn from articles by physiotherapists and running "
+                "magazines; every exercise file names its sources.</p>"
+            ).format(__version__, self.tr(DISCLAIMER)),
+        )
+
+    def show_notices(self) -> None:
+        """Tell the runner, once, about anything that went wrong at start-up."""
+        if self.ctx.notices:
+            QMessageBox.information(self, self.tr("backcoach"), "\n\n".join(self.ctx.notices))
+            self.ctx.notices.clear()
+
+    # ----- history -----------------------------------------------------------------------
+    def _make_history_page(self) -> QWidget:
+        try:
+            from backcoach.ui.pages.history_page import HistoryPage
+        except ImportError:
+            placeholder = QLabel(self.tr("History is not available in this build."))
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        return HistoryPage(self.ctx.history)
+
+    def _refresh_history(self) -> None:
+        refresh = getattr(self.history_page, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    # ----- window state ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.window_geometry
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            self.resize(1200, 780)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            for w in self.findChildren(QWidget):
+                w.update()  # custom-painted widgets pick up the new palette
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.flow.running:
+            self.flow.request_stop()
+            if self.flow.running:
+                event.ignore()
+                return
+        self.flow.shutdown()
+        self.ctx.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode())
+        super().closeEvent(event)

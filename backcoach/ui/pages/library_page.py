@@ -1,0 +1,142 @@
+"""The library: routine cards in a grid, filtered by equipment at hand and time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.catalog import EQUIPMENT
+from backcoach.core.plan import build_plan
+from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.routine_card import RoutineCard
+
+TIME_CHOICES = [(0, "Any length"), (10, "Up to 10 min"), (20, "Up to 20 min"), (30, "Up to 30 min")]
+DISCLAIMER = (
+    "backcoach gives exercise guidance, not a diagnosis. Work within comfort, and see a "
+    "professional if pain persists or you notice any warning signs."
+)
+
+
+class LibraryPage(QWidget):
+    routineChosen = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cards: list[RoutineCard] = []
+        title = QLabel(self.tr("Routines"))
+        title.setProperty("role", "title")
+        self.banner = QLabel()  # advice that matters now (e.g. pain went up lately)
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setAccessibleName(self.tr("Advice"))
+        disclaimer = QLabel(self.tr(DISCLAIMER))
+        disclaimer.setWordWrap(True)
+        disclaimer.setProperty("role", "muted")
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("I have:")))
+        self.equipment_boxes: dict[str, QCheckBox] = {}
+        owned = set(ctx.settings.equipment_owned)
+        for key, label in EQUIPMENT.items():
+            box = QCheckBox(self.tr(label))
+            box.setChecked(key in owned)
+            box.setToolTip(self.tr("Show routines that need: {0}").format(label.lower()))
+            box.toggled.connect(self._filters_changed)
+            self.equipment_boxes[key] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        self.time_combo = QComboBox()
+        self.time_combo.setAccessibleName(self.tr("Time available"))
+        self.time_combo.setToolTip(self.tr("Only show routines that fit the time you have"))
+        for minutes, label in TIME_CHOICES:
+            self.time_combo.addItem(self.tr(label), minutes)
+        idx = self.time_combo.findData(ctx.settings.max_minutes)
+        self.time_combo.setCurrentIndex(max(idx, 0))
+        self.time_combo.currentIndexChanged.connect(self._filters_changed)
+        filters.addWidget(QLabel(self.tr("Time:")))
+        filters.addWidget(self.time_combo)
+
+        self.hidden_label = QLabel()
+        self.hidden_label.setProperty("role", "muted")
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(16)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        root = QVBoxLayout(self)
+        root.addWidget(title)
+        root.addWidget(disclaimer)
+        root.addWidget(self.banner)
+        root.addLayout(filters)
+        root.addWidget(self.hidden_label)
+        root.addWidget(scroll, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        catalog = self.ctx.catalog
+        for routine in sorted(catalog.routines.values(), key=lambda r: (not r.builtin, r.name)):
+            minutes = build_plan(routine, catalog).total_s / 60
+            card = RoutineCard(routine, minutes)
+            card.chosen.connect(self.routineChosen)
+            self.cards.append(card)
+        self._layout_cards()
+
+    def set_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def visible_cards(self) -> list[RoutineCard]:
+        owned = {k for k, box in self.equipment_boxes.items() if box.isChecked()}
+        limit = self.time_combo.currentData() or 0
+        return [
+            c
+            for c in self.cards
+            if set(c.routine.equipment) <= owned and (not limit or c.minutes <= limit + 0.5)
+        ]
+
+    def _filters_changed(self) -> None:
+        owned = tuple(k for k, box in self.equipment_boxes.items() if box.isChecked())
+        self.ctx.update_settings(
+            equipment_owned=owned, max_minutes=int(self.time_combo.currentData() or 0)
+        )
+        self._layout_cards()
+
+    def _layout_cards(self) -> None:
+        while self.grid.count():
+            self.grid.takeAt(0)
+        shown = self.visible_cards()
+        columns = max(1, self.width() // 380)
+        for c in self.cards:
+            c.setVisible(c in shown)
+        for i, card in enumerate(shown):
+            self.grid.addWidget(card, i // columns, i % columns)
+        self.grid.setRowStretch(len(shown) // columns + 1, 1)
+        hidden = len(self.cards) - len(shown)
+        self.hidden_label.setText(
+            self.tr("{0} routine(s) hidden by your filters.").format(hidden) if hidden else ""
+        )
+        self.hidden_label.setVisible(bool(hidden))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_cards()
+
+    def card(self, routine_id: str) -> RoutineCard:
+        return next(c for c in self.cards if c.routine.id == routine_id)

@@ -1,0 +1,208 @@
+"""One routine: its exercise cards in order, the options, and a clear Start button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
+from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.exercise_card import ExerciseCard
+
+
+class RoutinePage(QWidget):
+    startRequested = Signal(object, bool)  # PlanOptions, voice on
+    backRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.routine: Routine | None = None
+        self.cards: list[ExerciseCard] = []
+        self.variants: dict[str, str] = {}
+
+        back = QPushButton(self.tr("← Routines"))
+        back.setToolTip(self.tr("Back to the library (Alt+Left)"))
+        back.setShortcut("Alt+Left")
+        back.clicked.connect(self.backRequested)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.minutes = QLabel()
+        self.minutes.setProperty("role", "subtitle")
+
+        self.rounds = QSpinBox()
+        self.rounds.setRange(1, 10)
+        self.rounds.setAccessibleName(self.tr("Rounds"))
+        self.rounds.setToolTip(self.tr("How many times to go through the routine"))
+        self.rounds_hint = QLabel()
+        self.rounds_hint.setProperty("role", "muted")
+        self.hold = QSpinBox()
+        self.hold.setSuffix(" s")
+        self.hold.setAccessibleName(self.tr("Hold length"))
+        self.hold_hint = QLabel()
+        self.hold_hint.setProperty("role", "muted")
+        self.voice = QCheckBox(self.tr("Voice"))
+        self.voice.setToolTip(self.tr("Speak the cues (captions are always shown)"))
+        for w in (self.rounds, self.hold):
+            w.valueChanged.connect(self._refresh_minutes)
+        self.start = QPushButton(self.tr("Start"))
+        self.start.setProperty("primary", True)
+        self.start.setToolTip(self.tr("Start the session (Ctrl+Return)"))
+        self.start.setShortcut("Ctrl+Return")
+        self.start.setAccessibleName(self.tr("Start session"))
+        self.start.clicked.connect(self._start)
+
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Rounds:")))
+        options.addWidget(self.rounds)
+        options.addWidget(self.rounds_hint)
+        self.hold_label = QLabel(self.tr("Holds:"))
+        options.addSpacing(16)
+        options.addWidget(self.hold_label)
+        options.addWidget(self.hold)
+        options.addWidget(self.hold_hint)
+        options.addSpacing(16)
+        options.addWidget(self.voice)
+        options.addStretch(1)
+        options.addWidget(self.minutes)
+        options.addWidget(self.start)
+
+        self.cards_host = QWidget()
+        self.cards_box = QVBoxLayout(self.cards_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.cards_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        root = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addStretch(1)
+        root.addLayout(top)
+        root.addWidget(self.title)
+        root.addWidget(self.about)
+        root.addLayout(options)
+        root.addWidget(scroll, 1)
+
+    def show_routine(self, routine: Routine) -> None:
+        self.routine = routine
+        s = self.ctx.settings
+        self.variants = dict(s.variant_choices.get(routine.id, {}))
+        saved = s.routine_options.get(routine.id, {})
+        self.title.setText(routine.name)
+        needs = ", ".join(EQUIPMENT[e] for e in routine.equipment) or self.tr("no equipment")
+        notes = "".join(f"<br>{n}" for n in routine.notes)
+        self.about.setText(
+            f"{routine.purpose}<br><i>{WHEN_LABELS[routine.when]} · {needs}</i>{notes}"
+        )
+        self.rounds.blockSignals(True)
+        self.rounds.setValue(int(saved.get("rounds", routine.rounds)))
+        self.rounds.blockSignals(False)
+        if routine.rounds_range:
+            lo, hi = routine.rounds_range
+            self.rounds_hint.setText(self.tr("(the source suggests {0:g}–{1:g})").format(lo, hi))
+        else:
+            self.rounds_hint.setText("")
+        self._setup_hold(saved.get("hold_s"))
+        self.voice.setChecked(bool(saved.get("voice", not s.muted)))
+        self._build_cards()
+        self._refresh_minutes()
+
+    def options(self) -> PlanOptions:
+        return PlanOptions(
+            rounds=self.rounds.value(),
+            hold_s=float(self.hold.value()) if self.hold.isEnabled() else None,
+            variants=dict(self.variants),
+            prepare_s=self.ctx.settings.prepare_s,
+            first_side="right" if self.ctx.settings.first_side == "right" else "left",
+        )
+
+    def _setup_hold(self, saved: float | None) -> None:
+        """One hold length for the routine, limited to the widest range the sources give."""
+        assert self.routine is not None
+        ranges = []
+        for item in self.routine.items:
+            d = self.ctx.catalog.exercise(item.exercise).dosage
+            if d.mode == "hold" and d.seed.hold_s and d.seed.hold_s[0] < d.seed.hold_s[1]:
+                ranges.append((d.seed.hold_s, item.hold_s or d.hold_s or d.seed.hold_s[0]))
+        has_range = bool(ranges)
+        for w in (self.hold, self.hold_hint, self.hold_label):
+            w.setVisible(has_range)
+        self.hold.setEnabled(has_range)
+        if not has_range:
+            return
+        lo = int(min(r[0][0] for r in ranges))
+        hi = int(max(r[0][1] for r in ranges))
+        self.hold.blockSignals(True)
+        self.hold.setRange(lo, hi)
+        self.hold.setSingleStep(5)
+        self.hold.setValue(int(saved if saved is not None else ranges[0][1]))
+        self.hold.blockSignals(False)
+        self.hold_hint.setText(self.tr("(within the sources' {0}–{1} s)").format(lo, hi))
+        self.hold.setToolTip(self.tr("Hold length, kept within each exercise's range"))
+
+    def _build_cards(self) -> None:
+        for c in self.cards:
+            c.deleteLater()
+        self.cards = []
+        assert self.routine is not None
+        opts = self.options()
+        for item in self.routine.items:
+            ex = self.ctx.catalog.exercise(item.exercise)
+            variant = self.variants.get(ex.id, item.variant or "")
+            card = ExerciseCard(
+                ex, clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
+            )
+            card.variantChanged.connect(self._variant_changed)
+            self.cards_box.addWidget(card)
+            self.cards.append(card)
+        self.cards_box.addStretch(1)
+
+    def _variant_changed(self, exercise_id: str, variant: str) -> None:
+        assert self.routine is not None
+        if variant:
+            self.variants[exercise_id] = variant
+        else:
+            self.variants.pop(exercise_id, None)
+        choices = dict(self.ctx.settings.variant_choices)
+        choices[self.routine.id] = dict(self.variants)
+        self.ctx.update_settings(variant_choices=choices)
+        self._refresh_minutes()
+
+    def _refresh_minutes(self) -> None:
+        if self.routine is None:
+            return
+        opts = self.options()
+        plan = build_plan(self.routine, self.ctx.catalog, opts)
+        self.minutes.setText(self.tr("About {0} min").format(round(plan.total_s / 60)))
+        for item, card in zip(self.routine.items, self.cards, strict=False):
+            ex = card.exercise
+            variant = self.variants.get(ex.id, item.variant or "")
+            card.show_dosage(
+                clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
+            )
+
+    def _start(self) -> None:
+        assert self.routine is not None
+        opts = self.options()
+        saved = dict(self.ctx.settings.routine_options)
+        saved[self.routine.id] = {
+            "rounds": opts.rounds,
+            "hold_s": opts.hold_s,
+            "voice": self.voice.isChecked(),
+        }
+        self.ctx.update_settings(routine_options=saved)
+        self.startRequested.emit(opts, self.voice.isChecked())

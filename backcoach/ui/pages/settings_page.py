@@ -1,0 +1,156 @@
+"""Settings: voice, appearance, session defaults, and where the data lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach import paths
+from backcoach.logs import log_file
+from backcoach.ui.context import AppContext
+
+
+class SettingsPage(QWidget):
+    themeChanged = Signal(str)
+    voiceChanged = Signal()  # voice, rate, volume or mute changed: re-apply to the speaker
+    testVoiceRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.settings
+        title = QLabel(self.tr("Settings"))
+        title.setProperty("role", "title")
+
+        # Voice
+        self.voice_combo = QComboBox()
+        self.voice_combo.setAccessibleName(self.tr("Voice"))
+        self.voice_combo.setToolTip(self.tr("The installed voices of the speech engine"))
+        self.rate = QSlider(Qt.Orientation.Horizontal)
+        self.rate.setRange(100, 240)
+        self.rate.setValue(s.rate_wpm)
+        self.rate.setAccessibleName(self.tr("Speaking rate, words per minute"))
+        self.rate_value = QLabel()
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(int(s.volume * 100))
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.mute = QCheckBox(self.tr("Mute the voice (captions only)"))
+        self.mute.setChecked(s.muted)
+        self.test = QPushButton(self.tr("Test voice"))
+        self.test.setToolTip(self.tr("Say a sample cue with these settings"))
+        self.test.clicked.connect(self.testVoiceRequested)
+        self.voice_status = QLabel()
+        self.voice_status.setWordWrap(True)
+        self.voice_status.setProperty("role", "muted")
+        voice_form = QFormLayout()
+        voice_form.addRow(self.tr("Voice:"), self.voice_combo)
+        rate_row = QHBoxLayout()
+        rate_row.addWidget(self.rate, 1)
+        rate_row.addWidget(self.rate_value)
+        voice_form.addRow(self.tr("Rate:"), rate_row)
+        voice_form.addRow(self.tr("Volume:"), self.volume)
+        voice_form.addRow("", self.mute)
+        voice_form.addRow("", self.test)
+        voice_form.addRow("", self.voice_status)
+        voice_box = QGroupBox(self.tr("Voice"))
+        voice_box.setLayout(voice_form)
+
+        # Appearance
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            self.theme.addItem(self.tr(label), key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
+        look = QFormLayout()
+        look.addRow(self.tr("Theme:"), self.theme)
+        look_box = QGroupBox(self.tr("Appearance"))
+        look_box.setLayout(look)
+
+        # Session
+        self.prepare = QSpinBox()
+        self.prepare.setRange(5, 60)
+        self.prepare.setSuffix(" s")
+        self.prepare.setValue(int(s.prepare_s))
+        self.prepare.setAccessibleName(self.tr("Get-ready time"))
+        self.first_side = QComboBox()
+        self.first_side.setAccessibleName(self.tr("Side to start with"))
+        self.first_side.addItem(self.tr("Left"), "left")
+        self.first_side.addItem(self.tr("Right"), "right")
+        self.first_side.setCurrentIndex(max(0, self.first_side.findData(s.first_side)))
+        sess = QFormLayout()
+        sess.addRow(self.tr("Get-ready time:"), self.prepare)
+        sess.addRow(self.tr("Start with the:"), self.first_side)
+        sess_box = QGroupBox(self.tr("Sessions"))
+        sess_box.setLayout(sess)
+
+        data = QLabel(
+            self.tr("History and settings: {0}<br>Log file: {1}").format(
+                paths.data_dir(), log_file()
+            )
+        )
+        data.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        data.setWordWrap(True)
+        data_box = QGroupBox(self.tr("Your data"))
+        QVBoxLayout(data_box).addWidget(data)
+
+        root = QVBoxLayout(self)
+        root.addWidget(title)
+        root.addWidget(voice_box)
+        root.addWidget(look_box)
+        root.addWidget(sess_box)
+        root.addWidget(data_box)
+        root.addStretch(1)
+
+        self.rate.valueChanged.connect(self._save_voice)
+        self.volume.valueChanged.connect(self._save_voice)
+        self.mute.toggled.connect(self._save_voice)
+        self.voice_combo.currentIndexChanged.connect(self._save_voice)
+        self.theme.currentIndexChanged.connect(self._theme)
+        self.prepare.valueChanged.connect(lambda v: ctx.update_settings(prepare_s=float(v)))
+        self.first_side.currentIndexChanged.connect(
+            lambda: ctx.update_settings(first_side=self.first_side.currentData())
+        )
+        self._show_rate()
+
+    def set_voices(self, voices: list[tuple[str, str]], status: str) -> None:
+        """Fill the voice list; ``status`` says whether speech works and how to get it."""
+        self.voice_combo.blockSignals(True)
+        self.voice_combo.clear()
+        self.voice_combo.addItem(self.tr("Default voice"), "")
+        for vid, name in voices:
+            self.voice_combo.addItem(name, vid)
+        self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(self.ctx.settings.voice)))
+        self.voice_combo.blockSignals(False)
+        self.voice_status.setText(status)
+        self.test.setEnabled(bool(voices))
+
+    def _show_rate(self) -> None:
+        self.rate_value.setText(self.tr("{0} words/min").format(self.rate.value()))
+
+    def _save_voice(self) -> None:
+        self._show_rate()
+        self.ctx.update_settings(
+            voice=self.voice_combo.currentData() or "",
+            rate_wpm=self.rate.value(),
+            volume=self.volume.value() / 100.0,
+            muted=self.mute.isChecked(),
+        )
+        self.voiceChanged.emit()
+
+    def _theme(self) -> None:
+        mode = self.theme.currentData()
+        self.ctx.update_settings(theme=mode)
+        self.themeChanged.emit(mode)

@@ -1,0 +1,153 @@
+"""After a session: what was done against the plan, pain after, a note, Save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.records import SegmentRecord, SessionStatus
+
+
+def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
+    return f"{reps} reps" if planned_reps else f"{round(seconds)} s"
+
+
+class SummaryPage(QWidget):
+    saveRequested = Signal(object, str)  # pain after (int or None), note
+    doneRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.facts = QLabel()
+        self.facts.setProperty("role", "subtitle")
+        self.facts.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setVisible(False)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Exercise"),
+                self.tr("Side / set"),
+                self.tr("Planned"),
+                self.tr("Done"),
+                self.tr("Notes"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Exercises done"))
+        self.table.verticalHeader().setVisible(False)
+
+        self.pain = QSlider()
+        self.pain.setOrientation(self.pain.orientation().Horizontal)
+        self.pain.setRange(0, 10)
+        self.pain.setPageStep(1)
+        self.pain.setAccessibleName(self.tr("Back pain now, 0 to 10"))
+        self.pain.setToolTip(self.tr("0 is no pain, 10 is the worst you can imagine"))
+        self.pain_value = QLabel()
+        self.pain.valueChanged.connect(lambda v: self.pain_value.setText(f"<b>{v}</b> / 10"))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("How did it feel? Anything to remember next time?"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setMaximumHeight(90)
+        self.save = QPushButton(self.tr("Save"))
+        self.save.setProperty("primary", True)
+        self.save.setToolTip(self.tr("Save pain and note with this session (Ctrl+S)"))
+        self.save.setShortcut("Ctrl+S")
+        self.save.clicked.connect(
+            lambda: self.saveRequested.emit(self.pain.value(), self.note.toPlainText())
+        )
+        self.saved_label = QLabel()
+
+        pain_row = QHBoxLayout()
+        pain_row.addWidget(QLabel(self.tr("Back pain now (0–10):")))
+        pain_row.addWidget(self.pain, 1)
+        pain_row.addWidget(self.pain_value)
+        actions = QHBoxLayout()
+        actions.addWidget(self.saved_label, 1)
+        actions.addWidget(self.save)
+
+        root = QVBoxLayout(self)
+        root.addWidget(self.title)
+        root.addWidget(self.facts)
+        root.addWidget(self.table, 1)
+        root.addLayout(pain_row)
+        root.addWidget(self.note)
+        root.addWidget(self.advice)
+        root.addLayout(actions)
+
+    def show_session(
+        self,
+        routine_name: str,
+        status: SessionStatus,
+        elapsed_s: float,
+        planned_s: float,
+        records: list[SegmentRecord],
+        pain_before: int | None,
+    ) -> None:
+        done = [r for r in records if not r.skipped and r.done_s > 0]
+        skipped = [r for r in records if r.skipped]
+        hurt = [r for r in records if r.hurt]
+        word = (
+            self.tr("Session complete")
+            if status == SessionStatus.COMPLETED
+            else self.tr("Session stopped")
+        )
+        self.title.setText(f"{word}: {routine_name}")
+        m, s = divmod(int(elapsed_s), 60)
+        pm = round(planned_s / 60)
+        facts = self.tr("{0}:{1:02d} of about {2} min · {3} of {4} sets done").format(
+            m, s, pm, len(done), len(records)
+        )
+        if skipped:
+            facts += self.tr(" · {0} skipped").format(len(skipped))
+        if hurt:
+            facts += self.tr(" · {0} marked as hurting").format(len(hurt))
+        self.facts.setText(facts)
+        self.table.setRowCount(len(records))
+        for row, r in enumerate(records):
+            where = (
+                f"{r.side} · " if r.side != "none" else ""
+            ) + f"set {r.set_no}, round {r.round_no}"
+            notes = ", ".join(
+                w
+                for w, flag in ((self.tr("skipped"), r.skipped), (self.tr("hurt"), r.hurt))
+                if flag
+            )
+            cells = [
+                r.exercise_name,
+                where,
+                _amount(r.planned_reps, r.planned_reps, r.planned_s),
+                _amount(r.planned_reps, r.done_reps, r.done_s),
+                notes,
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.pain.setValue(pain_before if pain_before is not None else 0)
+        self.pain_value.setText(f"<b>{self.pain.value()}</b> / 10")
+        self.note.clear()
+        self.saved_label.setText("")
+        self.save.setEnabled(True)
+        self.show_advice("")
+
+    def show_advice(self, text: str) -> None:
+        self.advice.setText(text)
+        self.advice.setVisible(bool(text))
+
+    def mark_saved(self, message: str) -> None:
+        self.saved_label.setText(message)

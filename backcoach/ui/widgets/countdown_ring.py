@@ -1,0 +1,100 @@
+"""The big countdown ring: remaining seconds in numerals readable from three metres.
+
+The numerals are sized from the widget's height (at least a quarter of a full-screen
+window), the arc shows how much of the segment is left, and the label under the
+number names the segment kind in words so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from backcoach.ui import theme
+
+
+class CountdownRing(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._remaining = 0.0
+        self._total = 0.0
+        self._label = ""
+        self._kind = "work"
+        self._paused = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 160)
+        self.setAccessibleName(self.tr("Time remaining"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 360)
+
+    def set_state(
+        self, remaining: float, total: float, kind: str, label: str, paused: bool
+    ) -> None:
+        shown_before = self.seconds_shown()
+        changed = (kind, label, paused) != (self._kind, self._label, self._paused)
+        self._remaining, self._total = max(0.0, remaining), max(0.0, total)
+        self._kind, self._label, self._paused = kind, label, paused
+        self.setAccessibleDescription(f"{self.seconds_shown()} seconds, {label}")
+        # The arc moves every frame; repaint is cheap but skip it when nothing shows.
+        if changed or shown_before != self.seconds_shown() or self._total > 0:
+            self.update()
+
+    def seconds_shown(self) -> int:
+        """Whole seconds left, rounded up: a hold shows 1 until it is over."""
+        return math.ceil(self._remaining - 1e-6) if self._remaining > 0 else 0
+
+    def numeral_pixel_size(self) -> int:
+        side = min(self.width(), self.height())
+        return max(24, int(side * 0.42))
+
+    def paintEvent(self, event: object) -> None:
+        c = theme.colors(self)
+        accent = {
+            "work": c.work,
+            "rest": c.rest,
+            "prepare": c.prepare,
+            "switch": c.switch,
+        }.get(self._kind, c.work)
+        side = min(self.width(), self.height())
+        pen_w = max(8.0, side * 0.06)
+        rect = QRectF(0, 0, side - pen_w, side - pen_w)
+        rect.moveCenter(QRectF(self.rect()).center())
+
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(c.ring_track, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawEllipse(rect)
+        if self._total > 0:
+            frac = min(1.0, self._remaining / self._total)
+            arc = QColor(accent)
+            if self._paused:
+                arc.setAlpha(110)
+            p.setPen(QPen(arc, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawArc(rect, 90 * 16, int(-frac * 360 * 16))
+
+        text_colour = self.palette().windowText().color()
+        f = QFont(self.font())
+        f.setPixelSize(self.numeral_pixel_size())
+        f.setWeight(QFont.Weight.Bold)
+
+        p.setFont(f)
+        p.setPen(text_colour)
+        number_box = QRectF(rect)
+        number_box.setHeight(rect.height() * 0.78)
+        p.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(self.seconds_shown()))
+
+        f2 = QFont(self.font())
+        f2.setPixelSize(max(12, int(side * 0.075)))
+        f2.setWeight(QFont.Weight.DemiBold)
+        p.setFont(f2)
+        p.setPen(accent if not self._paused else c.muted_text)
+        label_box = QRectF(
+            rect.left(), rect.top() + rect.height() * 0.62, rect.width(), rect.height() * 0.2
+        )
+        label = self.tr("PAUSED") if self._paused else self._label.upper()
+        p.drawText(label_box, Qt.AlignmentFlag.AlignCenter, label)
+        p.end()

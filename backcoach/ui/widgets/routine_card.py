@@ -1,0 +1,64 @@
+"""A routine in the library: picture, name, purpose, minutes, equipment, when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine
+from backcoach.ui.widgets.figures import ExerciseThumb
+
+
+class RoutineCard(QFrame):
+    chosen = Signal(str)  # routine id
+
+    def __init__(self, routine: Routine, minutes: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.routine = routine
+        self.minutes = minutes
+        self.setProperty("card", True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(routine.name)
+        self.setToolTip(self.tr("Open {0} (Enter)").format(routine.name))
+        self.setMinimumWidth(300)
+
+        pictures = QHBoxLayout()
+        seen: list[str] = []
+        for item in routine.items:
+            if item.exercise not in seen:
+                seen.append(item.exercise)
+        for ex_id in seen[:3]:
+            thumb = ExerciseThumb(110)
+            thumb.show_exercise(ex_id)
+            pictures.addWidget(thumb)
+
+        name = QLabel(routine.name)
+        name.setProperty("role", "subtitle")
+        name.setStyleSheet("font-weight: 700;")
+        name.setWordWrap(True)
+        purpose = QLabel(routine.purpose)
+        purpose.setWordWrap(True)
+        when = WHEN_LABELS.get(routine.when, "")
+        needs = ", ".join(EQUIPMENT[e] for e in routine.equipment) or self.tr("No equipment")
+        facts = QLabel(f"<b>{round(minutes)} min</b> · {when} · {needs}")
+        facts.setWordWrap(True)
+        facts.setProperty("role", "muted")
+
+        box = QVBoxLayout(self)
+        box.addLayout(pictures)
+        box.addWidget(name)
+        box.addWidget(purpose)
+        box.addStretch(1)
+        box.addWidget(facts)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.chosen.emit(self.routine.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(self.routine.id)
+        else:
+            super().keyPressEvent(event)
