@@ -42,7 +42,9 @@ _DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is
 _SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text"}
 _PHASE_KEYS = {"name", "seconds", "cue"}
 _CUE_KEYS = {"setup", "during"}
-_VARIANT_KEYS = {"id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues"}
+_VARIANT_KEYS = {
+    "id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues", "per_side",
+}  # fmt: skip
 _CHECK_KEYS = {"id", "question", "answers"}
 _ANSWER_KEYS = {"id", "label", "advice", "routine"}
 _ROUTINE_KEYS = {
@@ -50,6 +52,7 @@ _ROUTINE_KEYS = {
     "rest_between_exercises_s", "rest_between_rounds_s", "equipment", "sources", "ours", "notes",
 }  # fmt: skip
 _ITEM_KEYS = {"exercise", "variant", "hold_s", "reps", "sets", "rest_s"}
+_ITEM_FIGURE_RE = re.compile(r"^items\[(\d+)\]\.(hold_s|reps|sets|rest_s)$")
 _LEVELS = ("easier", "harder", "alternative")
 _WHEN = ("after-run", "before-run", "any")
 
@@ -120,8 +123,12 @@ def parse_routine(
                 )
     ours = r.texts(data, "", "ours")
     for name in ours:
-        if name not in _ROUTINE_KEYS:
-            r.error("ours", f"'{name}' is not a routine field")
+        if not _names_a_figure(name, item_tables):
+            r.error(
+                "ours",
+                f"'{name}' is not a figure in this file; expected a routine field such as "
+                "rest_between_exercises_s, or items[N].sets (hold_s, reps, rest_s) for an item",
+            )
     routine = Routine(
         id=_id(r, data, "", path),
         name=r.text(data, "", "name"),
@@ -145,6 +152,17 @@ def parse_routine(
     )
     errors.extend(r.errors)
     return None if r.errors else routine
+
+
+def _names_a_figure(name: str, item_tables: list[dict[str, Any]]) -> bool:
+    """``ours`` may name a routine field or a figure set on one item (``items[1].sets``)."""
+    if name in _ROUTINE_KEYS:
+        return True
+    m = _ITEM_FIGURE_RE.match(name)
+    if m is None:
+        return False
+    index = int(m.group(1))
+    return index < len(item_tables) and m.group(2) in item_tables[index]
 
 
 def _id(r: FieldReader, table: dict[str, Any], prefix: str, path: Path | None = None) -> str:
@@ -299,6 +317,7 @@ def _variant(r: FieldReader, t: dict[str, Any], prefix: str, base: Dosage | None
         equipment=_equipment(r, t, prefix),
         dosage=_dosage(r, r.subtable(t, prefix, "dosage"), f"{prefix}.dosage", base),
         cues=_cues(r, r.subtable(t, prefix, "cues"), f"{prefix}.cues"),
+        per_side=r.get(t, prefix, "per_side", bool) if "per_side" in t else None,
     )
 
 
