@@ -5,6 +5,7 @@ The file format is documented in docs/routine-format.md.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any, cast
@@ -216,7 +217,7 @@ def _unique_ids(r: FieldReader, ids: list[str], field: str) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            r.error(field, f"duplicate id '{i}'")
+            r.error(field, f"duplicate id '{i}'; expected each to have its own id")
         seen.add(i)
 
 
@@ -290,7 +291,9 @@ def _dosage(
         rest_s=r.number(table, prefix, "rest_s", 0, MAX_REST_S, base.rest_s if base else 0.0, " s")
         or 0.0,
         tempo=tempo,
-        default_is_ours=bool(r.get(table, prefix, "default_is_ours", bool, False)),
+        default_is_ours=bool(
+            r.get(table, prefix, "default_is_ours", bool, base.default_is_ours if base else False)
+        ),
         seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed")
         if "seed" in table
         else (base.seed if base else SeedRange()),
@@ -350,13 +353,16 @@ def _item(
     variant = r.get(t, prefix, "variant", str, "") or None
     ex = exercises.get(ex_id)
     if ex_id and ex is None:
+        close = difflib.get_close_matches(ex_id, list(exercises), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
         r.error(
             f"{prefix}.exercise",
-            f"unknown exercise '{ex_id}'; check the spelling against assets/exercises/",
+            f"unknown exercise '{ex_id}'{hint}; check the spelling against assets/exercises/",
         )
     elif ex is not None and variant is not None and variant not in {v.id for v in ex.variants}:
         known = ", ".join(v.id for v in ex.variants) or "none"
         r.error(f"{prefix}.variant", f"{ex_id} has no variant '{variant}'; known variants: {known}")
+        variant = None  # reported; later checks (equipment) must not trip over it
     return RoutineItem(
         exercise=ex_id,
         variant=variant,
