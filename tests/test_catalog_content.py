@@ -127,18 +127,8 @@ VARIANTS = {
     "plank": {("side-plank", "harder")},
 }
 
-SEED_002_STRETCHES = [
-    "roll-down",
-    "downward-dog",
-    "childs-pose",
-    "cat-cow",
-    "modified-childs-pose",
-    "kneeling-hip-flexor-stretch",
-    "figure-four-stretch",
-    "knee-to-chest",
-    "half-kneeling-couch-stretch",
-    "calf-stretch",
-]
+# Every stretch seed 002 gives a hold for: the cool-down's seven and the three extras.
+SEED_002_STRETCHES = ROUTINES["post-run-cooldown"] + ROUTINES["extra-stretches"]
 
 
 _COUNTED = re.compile(r"^[^,]+,\s*2(?:,\s*\d+)*\s*$")  # "Hold, 2, 3" is said word by word

@@ -41,23 +41,10 @@ mode = "hold"
 hold_s = 30
 """
 
-REPS_EXERCISE = """\
-id = "{id}"
-name = "My reps"
-summary = "Reps of my own."
-position = "Lying down"
-instructions = ["Lift.", "Lower."]
-sources = ["004_95edb248a2beb166.txt"]
-
-[dosage]
-mode = "reps"
-reps = 5
-
-[[dosage.tempo]]
-name = "lift"
-seconds = 2
-cue = "Lift"
-"""
+REPS_EXERCISE = EXERCISE.replace(
+    'mode = "hold"\nhold_s = 30\n',
+    'mode = "reps"\nreps = 5\n\n[[dosage.tempo]]\nname = "lift"\nseconds = 2\ncue = "Lift"\n',
+)
 
 ROUTINE = """\
 id = "{id}"
