@@ -114,6 +114,8 @@ class Variant:
     equipment: tuple[str, ...] = ()
     dosage: Dosage | None = None
     cues: ExerciseCues | None = None
+    # A form can change sidedness: a double-leg bridge has no sides, a side plank has two.
+    per_side: bool | None = None  # None: as the exercise
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,11 @@ class Exercise:
 
     def harder(self) -> Variant | None:
         return next((v for v in self.variants if v.level == "harder"), None)
+
+    def per_side_for(self, variant_id: str | None) -> bool:
+        """Whether this exercise (in the given form) is done on the left, then the right."""
+        v = self.variant(variant_id)
+        return v.per_side if v is not None and v.per_side is not None else self.per_side
 
     def equipment_for(self, variant_id: str | None) -> tuple[str, ...]:
         v = self.variant(variant_id)
@@ -234,7 +241,33 @@ def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
             rt = parse_routine(path, data, builtin, catalog.exercises, catalog.errors)
             if rt is not None:
                 _add_unique(catalog.routines, rt.id, rt, path, catalog.errors)
+    _check_answer_links(catalog)
     return catalog
+
+
+def _check_answer_links(catalog: Catalog) -> None:
+    """A check's answer may point to a routine; routines load after exercises, so look now.
+
+    A broken link is reported and dropped (the advice is still worth showing); dropping
+    the whole exercise would also break every routine already built on it.
+    """
+    for ex_id, ex in list(catalog.exercises.items()):
+        if ex.check is None:
+            continue
+        answers = []
+        for i, answer in enumerate(ex.check.answers):
+            if answer.routine and answer.routine not in catalog.routines:
+                known = ", ".join(sorted(catalog.routines)) or "none"
+                catalog.errors.append(
+                    CatalogError(
+                        ex.path,
+                        f"check.answers[{i}].routine",
+                        f"unknown routine '{answer.routine}'; expected one of: {known}",
+                    )
+                )
+                answer = replace(answer, routine="")
+            answers.append(answer)
+        catalog.exercises[ex_id] = replace(ex, check=replace(ex.check, answers=tuple(answers)))
 
 
 def _add_unique(
@@ -258,7 +291,20 @@ def _add_unique(
 def _read_all(folder: Path, errors: list[CatalogError]) -> Iterable[tuple[Path, dict[str, object]]]:
     if not folder.is_dir():
         return
+    home = folder.resolve()
     for path in sorted(folder.glob("*.toml")):
+        # A link in the runner's folder must not make us read (and show) files elsewhere.
+        target = path.resolve()
+        if not target.is_relative_to(home):
+            errors.append(
+                CatalogError(
+                    path,
+                    "",
+                    f"links to {target}, outside {folder}; "
+                    f"expected a file inside {folder}: copy it there instead of linking",
+                )
+            )
+            continue
         try:
             with path.open("rb") as fh:
                 yield path, tomllib.load(fh)

@@ -5,6 +5,7 @@ The file format is documented in docs/routine-format.md.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any, cast
@@ -42,7 +43,9 @@ _DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is
 _SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text"}
 _PHASE_KEYS = {"name", "seconds", "cue"}
 _CUE_KEYS = {"setup", "during"}
-_VARIANT_KEYS = {"id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues"}
+_VARIANT_KEYS = {
+    "id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues", "per_side",
+}  # fmt: skip
 _CHECK_KEYS = {"id", "question", "answers"}
 _ANSWER_KEYS = {"id", "label", "advice", "routine"}
 _ROUTINE_KEYS = {
@@ -50,6 +53,7 @@ _ROUTINE_KEYS = {
     "rest_between_exercises_s", "rest_between_rounds_s", "equipment", "sources", "ours", "notes",
 }  # fmt: skip
 _ITEM_KEYS = {"exercise", "variant", "hold_s", "reps", "sets", "rest_s"}
+_ITEM_FIGURE_RE = re.compile(r"^items\[(\d+)\]\.(hold_s|reps|sets|rest_s)$")
 _LEVELS = ("easier", "harder", "alternative")
 _WHEN = ("after-run", "before-run", "any")
 
@@ -120,8 +124,12 @@ def parse_routine(
                 )
     ours = r.texts(data, "", "ours")
     for name in ours:
-        if name not in _ROUTINE_KEYS:
-            r.error("ours", f"'{name}' is not a routine field")
+        if not _names_a_figure(name, item_tables):
+            r.error(
+                "ours",
+                f"'{name}' is not a figure in this file; expected a routine field such as "
+                "rest_between_exercises_s, or items[N].sets (hold_s, reps, rest_s) for an item",
+            )
     routine = Routine(
         id=_id(r, data, "", path),
         name=r.text(data, "", "name"),
@@ -145,6 +153,17 @@ def parse_routine(
     )
     errors.extend(r.errors)
     return None if r.errors else routine
+
+
+def _names_a_figure(name: str, item_tables: list[dict[str, Any]]) -> bool:
+    """``ours`` may name a routine field or a figure set on one item (``items[1].sets``)."""
+    if name in _ROUTINE_KEYS:
+        return True
+    m = _ITEM_FIGURE_RE.match(name)
+    if m is None:
+        return False
+    index = int(m.group(1))
+    return index < len(item_tables) and m.group(2) in item_tables[index]
 
 
 def _id(r: FieldReader, table: dict[str, Any], prefix: str, path: Path | None = None) -> str:
@@ -198,7 +217,7 @@ def _unique_ids(r: FieldReader, ids: list[str], field: str) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            r.error(field, f"duplicate id '{i}'")
+            r.error(field, f"duplicate id '{i}'; expected each to have its own id")
         seen.add(i)
 
 
@@ -272,7 +291,9 @@ def _dosage(
         rest_s=r.number(table, prefix, "rest_s", 0, MAX_REST_S, base.rest_s if base else 0.0, " s")
         or 0.0,
         tempo=tempo,
-        default_is_ours=bool(r.get(table, prefix, "default_is_ours", bool, False)),
+        default_is_ours=bool(
+            r.get(table, prefix, "default_is_ours", bool, base.default_is_ours if base else False)
+        ),
         seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed")
         if "seed" in table
         else (base.seed if base else SeedRange()),
@@ -299,6 +320,7 @@ def _variant(r: FieldReader, t: dict[str, Any], prefix: str, base: Dosage | None
         equipment=_equipment(r, t, prefix),
         dosage=_dosage(r, r.subtable(t, prefix, "dosage"), f"{prefix}.dosage", base),
         cues=_cues(r, r.subtable(t, prefix, "cues"), f"{prefix}.cues"),
+        per_side=r.get(t, prefix, "per_side", bool) if "per_side" in t else None,
     )
 
 
@@ -331,13 +353,16 @@ def _item(
     variant = r.get(t, prefix, "variant", str, "") or None
     ex = exercises.get(ex_id)
     if ex_id and ex is None:
+        close = difflib.get_close_matches(ex_id, list(exercises), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
         r.error(
             f"{prefix}.exercise",
-            f"unknown exercise '{ex_id}'; check the spelling against assets/exercises/",
+            f"unknown exercise '{ex_id}'{hint}; check the spelling against assets/exercises/",
         )
     elif ex is not None and variant is not None and variant not in {v.id for v in ex.variants}:
         known = ", ".join(v.id for v in ex.variants) or "none"
         r.error(f"{prefix}.variant", f"{ex_id} has no variant '{variant}'; known variants: {known}")
+        variant = None  # reported; later checks (equipment) must not trip over it
     return RoutineItem(
         exercise=ex_id,
         variant=variant,

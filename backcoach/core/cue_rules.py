@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 LONG_HOLD_S = 20.0  # holds at least this long get "halfway" and "10 seconds left"
 ENCOURAGE_MIN_S = 40.0  # and from this long, an encouragement in each half
+# Cue times are sums of floats (segment start + offset): a cue that ends exactly as the
+# next begins must not count as overlapping because of rounding in the last bit.
+_EPS = 1e-6
 _COUNTED = re.compile(r"^(?P<head>[^,]+),\s*2(?:,\s*\d+)*\s*$")  # "Hold, 2, 3"
 
 CLOSING_LINE = "That's the session done. Well done. Notice how your back feels now."
@@ -51,7 +54,7 @@ class _Pending:
     def fit(self, room: float) -> _Pending | None:
         """This cue in the longest form that can be said within ``room`` seconds."""
         for i, text in enumerate(self.texts):
-            if estimate_speech_s(text) <= room:
+            if estimate_speech_s(text) <= room + _EPS:
                 return replace(self, texts=self.texts[i:])
         return None
 
@@ -78,7 +81,7 @@ def resolve_overlaps(pending: list[_Pending]) -> list[_Pending]:
     order = sorted(pending, key=lambda p: (p.at, -p.priority))
     kept: list[_Pending] = []
     for cue in order:
-        while kept and kept[-1].end() > cue.at:
+        while kept and kept[-1].end() > cue.at + _EPS:
             prev = kept[-1]
             shorter = prev.fit(cue.at - prev.at)
             if shorter is not None:

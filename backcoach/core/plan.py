@@ -146,7 +146,7 @@ def _add_exercise(
     opts: PlanOptions,
 ) -> None:
     sides: tuple[Side, ...] = ("none",)
-    if ex.per_side:
+    if ex.per_side_for(variant or None):
         other: Side = "right" if opts.first_side == "left" else "left"
         sides = (opts.first_side, other)
     common: dict[str, Any] = dict(
