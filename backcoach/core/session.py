@@ -177,7 +177,11 @@ class SessionMachine:
         The current segment restarts in its new form; segments already done stay done.
         """
         key = self.segment.key
+        # Same segment if it still exists; a variant done per side (side plank for plank)
+        # has no "none" side, so fall back to its first side of the same set.
         match = next((s.index for s in plan.segments if s.key == key), None)
+        if match is None:
+            match = next((s.index for s in plan.segments if s.key[:4] == key[:4]), None)
         if match is None:
             raise ValueError("the new plan has no segment matching the current one")
         now = self._clock()
@@ -306,7 +310,7 @@ class SessionMachine:
             set_no=seg.set_no,
             round_no=seg.round_no,
             planned_s=seg.duration_s,
-            done_s=round(done, 3),
+            done_s=done,
             planned_reps=seg.reps,
             done_reps=done_reps,
             skipped=skipped,
