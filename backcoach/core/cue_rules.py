@@ -109,16 +109,11 @@ def _segment_cues(seg: Segment, catalog: Catalog, work_follows: bool) -> list[Sp
     if seg.kind == SegmentKind.PREPARE:
         ex = catalog.exercises.get(seg.exercise_id)
         side = f", {seg.side} side" if seg.side != "none" else ""
-        out: list[Spec] = [
-            (
-                0.0,
-                CueKind.ANNOUNCE,
-                (f"Get ready: {seg.exercise_name}{side}.", f"{seg.exercise_name}{side}."),
-            )
-        ]
+        announce = f"Get ready: {seg.exercise_name}{side}."
+        out: list[Spec] = [(0.0, CueKind.ANNOUNCE, (announce, f"{seg.exercise_name}{side}."))]
         setup = _setup_line(ex, seg.variant)
-        if setup:
-            out.append((2.5, CueKind.INSTRUCTION, (setup,)))
+        if setup:  # after the name has been said, with a breath between
+            out.append((estimate_speech_s(announce) + 0.3, CueKind.INSTRUCTION, (setup,)))
         return out + _countdown(d)
     if seg.kind == SegmentKind.SWITCH:
         return [

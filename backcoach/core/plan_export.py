@@ -20,7 +20,7 @@ def segment_label(seg: Segment) -> str:
     if seg.kind == SegmentKind.SWITCH:
         return f"Switch to the {seg.side} side"
     if seg.kind == SegmentKind.REST:
-        return f"Rest · next: {seg.exercise_name}" if seg.exercise_name else "Rest"
+        return f"Rest · next: {seg.exercise_name}{side}{sets}" if seg.exercise_name else "Rest"
     return "Done"
 
 
