@@ -59,6 +59,7 @@ class SessionMachine:
         self._suspend_gap_s = suspend_gap_s
         self.state = State.IDLE
         self._prev_state = State.IDLE
+        self.started_at = 0.0  # clock reading when the session started
         self.index = 0
         self._seg_start = 0.0  # clock time the current segment (re)started
         self._paused_at = 0.0
@@ -102,7 +103,7 @@ class SessionMachine:
     # ----- events --------------------------------------------------------------------
     def start(self) -> list[Effect]:
         now = self._enter(Event.START)
-        self._run_start = self._last_tick = now
+        self._run_start = self._last_tick = self.started_at = now
         self.state = _R
         out: list[Effect] = [StateChanged(State.IDLE, _R, "start")]
         out += self._begin(0, now)
