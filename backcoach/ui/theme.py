@@ -138,7 +138,14 @@ def stylesheet() -> str:
     """Sizes and shapes only; colours come from the palette so both themes work."""
     return """
     QWidget { font-size: 11pt; }
-    QPushButton { padding: 8px 16px; border-radius: 8px; }
+    QPushButton {
+        padding: 8px 16px; border-radius: 8px;
+        background: palette(button); border: 1px solid palette(mid);
+    }
+    QPushButton:hover { border-color: palette(highlight); }
+    QPushButton:focus { border: 2px solid palette(highlight); }
+    QPushButton:checked { background: palette(mid); }
+    QPushButton:disabled { color: palette(placeholder-text); }
     QPushButton[primary="true"] {
         font-size: 14pt; font-weight: 600; padding: 12px 28px;
         background: palette(highlight); color: palette(highlighted-text); border: none;

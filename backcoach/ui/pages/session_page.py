@@ -31,7 +31,6 @@ from backcoach.core.effects import (
     StateChanged,
 )
 from backcoach.core.plan import Segment, SegmentKind
-from backcoach.core.plan_export import segment_label
 from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.countdown_ring import CountdownRing
 from backcoach.ui.widgets.figures import ExerciseThumb, FigurePlayerSlot
@@ -100,10 +99,9 @@ class SessionPage(QWidget):
         self.kind_label.setText(self.tr(KIND_WORDS[seg.kind]).upper())
         if seg.kind == SegmentKind.DONE:
             self.title.setText(self.tr("Session complete"))
-            self.detail.setText("")
         else:
             self.title.setText(seg.exercise_name or self.tr("Rest"))
-            self.detail.setText(segment_label(seg))
+        self.detail.setText(self._detail(seg))
         side = {"left": self.tr("◀  LEFT SIDE"), "right": self.tr("RIGHT SIDE  ▶")}.get(
             seg.side, ""
         )
@@ -114,10 +112,31 @@ class SessionPage(QWidget):
             self.next_label.setText(self.tr("Last one: finish strong"))
             self.next_thumb.show_exercise("", "")
         else:
-            self.next_label.setText(self.tr("Next up: {0}").format(segment_label(upcoming)))
+            self.next_label.setText(self.tr("Next: {0}").format(self._short(upcoming)))
             self.next_thumb.show_exercise(upcoming.exercise_id, upcoming.variant)
         # In a rest, show the coming exercise so the runner can get into position.
         self.figure.set_segment(seg, self.catalog)
+
+    def _short(self, seg: Segment) -> str:
+        side = self.tr(", {0} side").format(seg.side) if seg.side != "none" else ""
+        same = self._segment is not None and seg.exercise_id == self._segment.exercise_id
+        if same and seg.sets > 1:
+            return self.tr("set {0}{1}").format(seg.set_no, side)
+        return seg.exercise_name + side
+
+    def _detail(self, seg: Segment) -> str:
+        parts = []
+        if seg.kind == SegmentKind.REST:
+            parts.append(self.tr("then {0}").format(seg.exercise_name))
+        if seg.sets > 1:
+            parts.append(self.tr("set {0} of {1}").format(seg.set_no, seg.sets))
+        if seg.rounds > 1:
+            parts.append(self.tr("round {0} of {1}").format(seg.round_no, seg.rounds))
+        if seg.kind == SegmentKind.WORK and seg.mode == "reps":
+            parts.append(self.tr("{0} reps").format(seg.reps))
+        elif seg.kind == SegmentKind.WORK:
+            parts.append(self.tr("{0} s hold").format(round(seg.duration_s)))
+        return " · ".join(parts)
 
     def _show_progress(self, p: Progress) -> None:
         seg = self._segment
@@ -171,7 +190,6 @@ class SessionPage(QWidget):
     def _build(self) -> None:
         self.kind_label = QLabel()
         self.title = QLabel()
-        self.title.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setProperty("role", "muted")
         self.side_label = QLabel()
@@ -191,25 +209,25 @@ class SessionPage(QWidget):
         self.caption.setAccessibleName(self.tr("Spoken cue"))
         self.next_thumb = ExerciseThumb(72)
         self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
+        self.next_label.setMinimumWidth(120)
         self.next_label.setAccessibleName(self.tr("Next up"))
 
         header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.kind_label)
-        titles.addWidget(self.title)
-        titles.addWidget(self.detail)
-        header.addLayout(titles, 3)
+        header.addWidget(self.kind_label)
+        header.addSpacing(12)
+        header.addWidget(self.title)
+        header.addSpacing(16)
+        header.addWidget(self.detail, 1)
         header.addWidget(
             self.side_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
 
-        right = QVBoxLayout()
-        right.addWidget(self.ring, 5)
-        right.addWidget(self.rep_label, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.figure, 1)
+        left.addWidget(self.rep_label)
         middle = QHBoxLayout()
-        middle.addWidget(self.figure, 6)
-        middle.addLayout(right, 5)
+        middle.addLayout(left, 6)
+        middle.addWidget(self.ring, 5)
 
         nxt = QHBoxLayout()
         nxt.addWidget(self.next_thumb)
@@ -296,13 +314,13 @@ class SessionPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         h = max(self.height(), 400)
         for label, frac, bold in (
-            (self.kind_label, 0.035, True),
-            (self.title, 0.07, True),
-            (self.detail, 0.032, False),
+            (self.kind_label, 0.04, True),
+            (self.title, 0.065, True),
+            (self.detail, 0.035, False),
             (self.side_label, 0.06, True),
-            (self.rep_label, 0.06, True),
+            (self.rep_label, 0.055, True),
             (self.caption, 0.06, True),
-            (self.next_label, 0.032, False),
+            (self.next_label, 0.03, False),
         ):
             f = label.font()
             f.setPixelSize(int(h * frac))

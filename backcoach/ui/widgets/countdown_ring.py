@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcoach.ui import theme
@@ -47,9 +47,27 @@ class CountdownRing(QWidget):
         """Whole seconds left, rounded up: a hold shows 1 until it is over."""
         return math.ceil(self._remaining - 1e-6) if self._remaining > 0 else 0
 
-    def numeral_pixel_size(self) -> int:
+    def numeral_font(self) -> QFont:
+        """The biggest bold font whose numerals fit inside the ring's inner circle.
+
+        The digits' box (width w, height h) fits when its corners stay inside the
+        circle: (w/2)² + (h/2)² ≤ r². Both grow with the pixel size, so solve for it.
+        """
         side = min(self.width(), self.height())
-        return max(24, int(side * 0.42))
+        radius = side * (0.5 - 0.06) * 0.95  # inside the stroke, with a little air
+        f = QFont(self.font())
+        f.setWeight(QFont.Weight.Bold)
+        f.setPixelSize(100)
+        fm = QFontMetricsF(f)
+        w = fm.horizontalAdvance(str(self.seconds_shown())) / 100
+        h = fm.tightBoundingRect("0123456789").height() / 100
+        px = radius / ((w / 2) ** 2 + (h / 2) ** 2) ** 0.5
+        f.setPixelSize(max(24, int(px)))
+        return f
+
+    def numeral_height(self) -> float:
+        """Height of the drawn digits in pixels (what a runner actually sees)."""
+        return QFontMetricsF(self.numeral_font()).tightBoundingRect("0123456789").height()
 
     def paintEvent(self, event: object) -> None:
         c = theme.colors(self)
@@ -77,23 +95,27 @@ class CountdownRing(QWidget):
             p.drawArc(rect, 90 * 16, int(-frac * 360 * 16))
 
         text_colour = self.palette().windowText().color()
-        f = QFont(self.font())
-        f.setPixelSize(self.numeral_pixel_size())
-        f.setWeight(QFont.Weight.Bold)
-
-        p.setFont(f)
+        p.setFont(self.numeral_font())
         p.setPen(text_colour)
-        number_box = QRectF(rect)
-        number_box.setHeight(rect.height() * 0.78)
-        p.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(self.seconds_shown()))
+        # Centre the digits' ink (not the font's line box) on the ring's centre.
+        text = str(self.seconds_shown())
+        fm = QFontMetricsF(p.font())
+        ink = fm.tightBoundingRect(text)
+        centre = rect.center()
+        p.drawText(
+            QPointF(
+                centre.x() - ink.width() / 2 - ink.left(), centre.y() - ink.top() - ink.height() / 2
+            ),
+            text,
+        )
 
         f2 = QFont(self.font())
-        f2.setPixelSize(max(12, int(side * 0.075)))
+        f2.setPixelSize(max(12, int(side * 0.07)))
         f2.setWeight(QFont.Weight.DemiBold)
         p.setFont(f2)
         p.setPen(accent if not self._paused else c.muted_text)
         label_box = QRectF(
-            rect.left(), rect.top() + rect.height() * 0.62, rect.width(), rect.height() * 0.2
+            rect.left(), rect.top() + rect.height() * 0.72, rect.width(), rect.height() * 0.14
         )
         label = self.tr("PAUSED") if self._paused else self._label.upper()
         p.drawText(label_box, Qt.AlignmentFlag.AlignCenter, label)
