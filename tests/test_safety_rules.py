@@ -39,7 +39,7 @@ def test_any_red_flag_blocks_unless_recently_cleared() -> None:
 
 @pytest.mark.parametrize(
     ("before", "after", "flag"),
-    [(3, 4, False), (3, 5, True), (0, 6, False), (0, 7, True), (None, 7, True), (None, 5, False),
+    [(3, 4, False), (3, 5, True), (6, 6, False), (6, 7, True), (None, 7, True), (None, 5, False),
      (5, None, False), (8, 7, True)],
 )  # fmt: skip
 def test_pain_rule(before, after, flag) -> None:
