@@ -136,7 +136,7 @@ class SessionMachine:
 
     def hurt(self) -> list[Effect]:
         now = self._enter(Event.HURT)
-        seg = self._hurt_segment()
+        seg = self.hurt_segment()
         self._hurt = True
         out: list[Effect] = []
         if self.state == _R:
@@ -191,7 +191,7 @@ class SessionMachine:
 
     def skip_exercise(self) -> list[Effect]:
         """Skip what is left of the current exercise (every side and set) in this round."""
-        seg = self._hurt_segment()
+        seg = self.hurt_segment()
         item, round_no = seg.item_index, seg.round_no
         now = self._clock()
         t = self._at(now)
@@ -332,7 +332,7 @@ class SessionMachine:
             session_remaining_s=max(0.0, self.plan.total_s - seg.start_s - elapsed),
         )
 
-    def _hurt_segment(self) -> Segment:
+    def hurt_segment(self) -> Segment:
         """What hurt: the current exercise, or in a rest, the one just done."""
         seg = self.segment
         if seg.kind in (SegmentKind.REST, SegmentKind.DONE):

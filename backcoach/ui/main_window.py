@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         routine = self.routine_page.routine
         if routine is None:
             return
-        self.flow.start(routine, options, voice, pain_before=None)
+        self.flow.begin(routine, options, voice)
 
     def _session_finished(self) -> None:
         if self.isFullScreen():

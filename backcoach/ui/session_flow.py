@@ -7,16 +7,21 @@ awake, confirms Stop, and fills the summary page when the session ends.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcoach import __version__
-from backcoach.core.catalog import Routine
+from backcoach.core.catalog import Check, Routine
 from backcoach.core.coach import SessionInfo
-from backcoach.core.effects import SessionEnded, State
+from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.plan import PlanOptions, build_plan
+from backcoach.core.records import SegmentRecord
 from backcoach.ui.context import AppContext
+from backcoach.ui.dialogs.before_start import BeforeStartDialog
+from backcoach.ui.dialogs.check import CheckDialog
+from backcoach.ui.dialogs.hurt import HurtDialog
 from backcoach.ui.inhibit import ScreenInhibitor
 from backcoach.ui.pages.session_page import SessionPage
 from backcoach.ui.pages.summary_page import SummaryPage
@@ -47,12 +52,27 @@ class SessionFlow(QObject):
         self.options = PlanOptions()
         self.pain_before: int | None = None
         self.inhibitor = ScreenInhibitor()
+        self.check_answers: list[tuple[str, str]] = []  # (exercise id, answer id) this session
         session_page.stopRequested.connect(self.request_stop)
+        session_page.hurtRequested.connect(self.hurt)
         summary_page.saveRequested.connect(self.save_summary)
 
     @property
     def running(self) -> bool:
         return self.driver is not None and self.driver.state in (State.RUNNING, State.PAUSED)
+
+    def begin(self, routine: Routine, options: PlanOptions, voice: bool) -> bool:
+        """The red-flag check and pain now, then the session; False if it did not start."""
+        today = self.ctx.today()
+        dialog = BeforeStartDialog(self.ctx.settings.red_flags_cleared_on, today, self.window)
+        if dialog.exec() != BeforeStartDialog.DialogCode.Accepted or not dialog.can_start():
+            return False
+        changes = {"red_flags_checked_on": today.isoformat()}
+        if dialog.cleared_now:
+            changes["red_flags_cleared_on"] = today.isoformat()
+        self.ctx.update_settings(**changes)
+        self.start(routine, options, voice, dialog.pain_before())
+        return True
 
     def start(
         self, routine: Routine, options: PlanOptions, voice: bool, pain_before: int | None
@@ -73,6 +93,8 @@ class SessionFlow(QObject):
             parent=self,
         )
         self.driver.ended.connect(self._ended)
+        self.driver.effects.connect(self._watch)
+        self.check_answers = []
         self.page.attach(self.driver)
         self.page.set_muted(speaker is None)
         self.inhibitor.inhibit("Following an exercise session")
@@ -106,6 +128,70 @@ class SessionFlow(QObject):
             self.ctx.speaker.stop()
         self.driver.coach.speaker = speaker
         self.page.set_muted(speaker is None)
+
+    def hurt(self) -> None:
+        """Pause, record what hurts, and let the runner choose what happens next."""
+        if not self.running or self.driver is None or self.routine is None:
+            return
+        self.driver.hurt()
+        seg = self.driver.coach.machine.hurt_segment()
+        ex = self.ctx.catalog.exercises.get(seg.exercise_id)
+        easier = ex.easier() if ex is not None else None
+        if easier is not None and seg.variant == easier.id:
+            easier = None  # already on the easier form
+        dialog = HurtDialog(seg.exercise_name, seg.side, easier.name if easier else "", self.window)
+        dialog.exec()
+        choice = dialog.choice
+        self.driver.coach.note("hurt-choice", choice, seg.exercise_id, seg.side)
+        if choice == "easier" and easier is not None and ex is not None:
+            variants = {**self.options.variants, ex.id: easier.id}
+            self.options = replace(self.options, variants=variants)
+            self.driver.replace_plan(build_plan(self.routine, self.ctx.catalog, self.options))
+            self.page.caption.setText(
+                self.tr("Switched to {0}. Press Space when you are in position.").format(
+                    easier.name
+                )
+            )
+        elif choice == "skip":
+            self.driver.skip_exercise()
+            self.driver.resume()
+        elif choice == "end":
+            self.driver.stop()
+        else:
+            self.driver.resume()
+
+    def _watch(self, effects: list[Effect]) -> None:
+        """Ask the exercise's question (the glute check) once its last set is done."""
+        for e in effects:
+            if (
+                isinstance(e, SegmentCompleted)
+                and not e.record.skipped
+                and self._last_of_item(e.record)
+            ):
+                ex = self.ctx.catalog.exercises.get(e.record.exercise_id)
+                if ex is not None and ex.check is not None:
+                    self._ask(ex.id, ex.check)
+
+    def _last_of_item(self, rec: SegmentRecord) -> bool:
+        assert self.driver is not None
+        plan = self.driver.plan
+        seg = plan.segments[rec.index]
+        return not any(
+            s.kind == seg.kind and s.item_index == seg.item_index and s.round_no == seg.round_no
+            for s in plan.segments[rec.index + 1 :]
+        )
+
+    def _ask(self, exercise_id: str, check: Check) -> None:
+        assert self.driver is not None
+        if self.driver.state == State.RUNNING:
+            self.driver.pause()
+        dialog = CheckDialog(check, self.window)
+        dialog.exec()
+        if dialog.answer is not None:
+            self.driver.coach.note("check-answer", dialog.answer.id, exercise_id)
+            self.check_answers.append((exercise_id, dialog.answer.id))
+        if self.driver.state == State.PAUSED:
+            self.driver.resume()
 
     def shutdown(self) -> None:
         if self.driver is not None:

@@ -1,0 +1,51 @@
+"""A question asked after an exercise (the glute check), its answer and what it means."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from backcoach.core.catalog import Answer, Check
+
+
+class CheckDialog(QDialog):
+    routineSuggested = Signal(str)
+
+    def __init__(self, check: Check, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Glute check"))
+        self.setModal(True)
+        self.check = check
+        self.answer: Answer | None = None
+        self.question = QLabel(f"<b>{check.question}</b>")
+        self.question.setWordWrap(True)
+        root = QVBoxLayout(self)
+        root.addWidget(self.question)
+        self.answer_buttons: dict[str, QPushButton] = {}
+        for a in check.answers:
+            b = QPushButton(a.label)
+            b.setProperty("big", True)
+            b.setAccessibleName(a.label)
+            b.clicked.connect(lambda _=False, ans=a: self._answer(ans))
+            root.addWidget(b)
+            self.answer_buttons[a.id] = b
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setVisible(False)
+        self.advice.setAccessibleName(self.tr("What it means"))
+        root.addWidget(self.advice)
+        self.done = QPushButton(self.tr("Carry on"))
+        self.done.setProperty("primary", True)
+        self.done.setVisible(False)
+        self.done.clicked.connect(self.accept)
+        root.addWidget(self.done)
+
+    def _answer(self, answer: Answer) -> None:
+        self.answer = answer
+        for b in self.answer_buttons.values():
+            b.setEnabled(False)
+        self.answer_buttons[answer.id].setChecked(True)
+        self.advice.setText(answer.advice)
+        self.advice.setVisible(True)
+        self.done.setVisible(True)
+        self.done.setFocus()
