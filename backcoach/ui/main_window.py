@@ -31,6 +31,7 @@ from backcoach.ui.pages.routine_page import RoutinePage
 from backcoach.ui.pages.session_page import SessionPage
 from backcoach.ui.pages.settings_page import SettingsPage
 from backcoach.ui.pages.summary_page import SummaryPage
+from backcoach.ui.pages.why_page import WhyPage
 from backcoach.ui.session_flow import SessionFlow
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.summary_page = SummaryPage()
         self.history_page = self._make_history_page()
         self.settings_page = SettingsPage(ctx)
+        self.why_page = WhyPage()
         self.flow = SessionFlow(ctx, self.session_page, self.summary_page, self)
 
         self.stack = QStackedWidget()
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             self.summary_page,
             self.history_page,
             self.settings_page,
+            self.why_page,
         ):
             self.stack.addWidget(page)
         self.rail = self._make_rail()
@@ -96,7 +99,8 @@ class MainWindow(QMainWindow):
         for page, label, key in (
             (self.library, self.tr("Routines"), "Ctrl+1"),
             (self.history_page, self.tr("History"), "Ctrl+2"),
-            (self.settings_page, self.tr("Settings"), "Ctrl+3"),
+            (self.why_page, self.tr("Why it hurts"), "Ctrl+3"),
+            (self.settings_page, self.tr("Settings"), "Ctrl+4"),
         ):
             b = QToolButton()
             b.setText(label)

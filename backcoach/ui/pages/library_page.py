@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from backcoach.core.plan import build_plan
 from backcoach.ui.context import AppContext
 from backcoach.ui.widgets.routine_card import RoutineCard
 
+GLUTE_CHECK = "glute-check"
 TIME_CHOICES = [(0, "Any length"), (10, "Up to 10 min"), (20, "Up to 20 min"), (30, "Up to 30 min")]
 DISCLAIMER = (
     "backcoach gives exercise guidance, not a diagnosis. Work within comfort, and see a "
@@ -43,6 +45,16 @@ class LibraryPage(QWidget):
         disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setProperty("role", "muted")
+
+        self.glute_check = QPushButton(
+            self.tr("Not sure your glutes are doing their share? Take the glute check")
+        )
+        self.glute_check.setToolTip(
+            self.tr("A short self-test: lift each knee lying face down and notice what works")
+        )
+        self.glute_check.setAccessibleName(self.tr("Take the glute check"))
+        self.glute_check.clicked.connect(lambda: self.routineChosen.emit(GLUTE_CHECK))
+        self.glute_check.setVisible(GLUTE_CHECK in ctx.catalog.routines)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("I have:")))
@@ -81,6 +93,7 @@ class LibraryPage(QWidget):
         root.addWidget(title)
         root.addWidget(disclaimer)
         root.addWidget(self.banner)
+        root.addWidget(self.glute_check, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(filters)
         root.addWidget(self.hidden_label)
         root.addWidget(scroll, 1)
