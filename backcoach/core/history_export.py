@@ -1,0 +1,156 @@
+"""History export as JSON or CSV; shared by ``backcoach history`` and the review page.
+
+JSON keeps everything: each session with its segments and events.
+CSV is for spreadsheets: one row per segment, each carrying its session's columns
+(a session with no segments still gets one row). Text cells that a spreadsheet would
+run as a formula are defused with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from backcoach.core.history_queries import SessionDetail, SessionRow
+from backcoach.core.records import SegmentRecord, SessionEvent
+
+FORMATS = ("json", "csv")
+JSON_FORMAT_NAME = "backcoach-history"
+JSON_FORMAT_VERSION = 1
+
+SESSION_COLUMNS = (
+    "session_id",
+    "started_at",
+    "ended_at",
+    "routine_id",
+    "routine_name",
+    "status",
+    "session_planned_s",
+    "session_done_s",
+    "pain_before",
+    "pain_after",
+    "notes",
+    "app_version",
+)
+SEGMENT_COLUMNS = (
+    "position",
+    "exercise_id",
+    "exercise_name",
+    "variant",
+    "side",
+    "set_no",
+    "round_no",
+    "planned_s",
+    "done_s",
+    "planned_reps",
+    "done_reps",
+    "skipped",
+    "hurt",
+)
+CSV_COLUMNS = SESSION_COLUMNS + SEGMENT_COLUMNS
+
+# Spreadsheets treat a cell starting with these as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell that a spreadsheet will show as text, never evaluate."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def session_dict(s: SessionRow) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "routine_id": s.routine_id,
+        "routine_name": s.routine_name,
+        "started_at": s.started_at.isoformat(),
+        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+        "status": str(s.status),
+        "planned_s": s.planned_s,
+        "done_s": s.done_s,
+        "pain_before": s.pain_before,
+        "pain_after": s.pain_after,
+        "notes": s.notes,
+        "app_version": s.app_version,
+    }
+
+
+def segment_dict(r: SegmentRecord) -> dict[str, Any]:
+    return {
+        "position": r.index,
+        "exercise_id": r.exercise_id,
+        "exercise_name": r.exercise_name,
+        "variant": r.variant,
+        "side": r.side,
+        "set_no": r.set_no,
+        "round_no": r.round_no,
+        "planned_s": r.planned_s,
+        "done_s": r.done_s,
+        "planned_reps": r.planned_reps,
+        "done_reps": r.done_reps,
+        "skipped": r.skipped,
+        "hurt": r.hurt,
+    }
+
+
+def event_dict(e: SessionEvent) -> dict[str, Any]:
+    return {
+        "at_s": e.at_s,
+        "kind": e.kind,
+        "exercise_id": e.exercise_id,
+        "side": e.side,
+        "value": e.value,
+    }
+
+
+def write_json(details: Iterable[SessionDetail], out: TextIO) -> int:
+    """Write the sessions as one JSON document; returns how many."""
+    sessions = [
+        {
+            **session_dict(d.session),
+            "segments": [segment_dict(r) for r in d.segments],
+            "events": [event_dict(e) for e in d.events],
+        }
+        for d in details
+    ]
+    doc = {"format": JSON_FORMAT_NAME, "version": JSON_FORMAT_VERSION, "sessions": sessions}
+    json.dump(doc, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return len(sessions)
+
+
+def _cells(values: dict[str, Any]) -> list[Any]:
+    cells: list[Any] = []
+    for value in values.values():
+        if isinstance(value, bool):
+            cells.append(int(value))
+        elif isinstance(value, str):
+            cells.append(neutralise(value))
+        else:
+            cells.append("" if value is None else value)
+    return cells
+
+
+def write_csv(details: Iterable[SessionDetail], out: TextIO) -> int:
+    """One row per segment with its session's columns; returns how many sessions."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for d in details:
+        n += 1
+        session = _cells(session_dict(d.session))
+        if not d.segments:
+            writer.writerow(session + [""] * len(SEGMENT_COLUMNS))
+        for r in d.segments:
+            writer.writerow(session + _cells(segment_dict(r)))
+    return n
+
+
+def write(details: Iterable[SessionDetail], out: TextIO, fmt: str) -> int:
+    if fmt == "json":
+        return write_json(details, out)
+    if fmt == "csv":
+        return write_csv(details, out)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
