@@ -37,8 +37,12 @@ __all__ = ["HistoryStore", "PainPoint", "SessionDetail", "SessionRow", "WeekMinu
 
 
 def iso_local(moment: datetime | None = None) -> str:
-    """ISO 8601 local time with its UTC offset, to the second; naive means local."""
-    return (moment or datetime.now()).astimezone().isoformat(timespec="seconds")
+    """ISO 8601 with its UTC offset, to the second. Naive times are taken as local;
+    an aware time keeps its own offset, so its calendar day is the one the runner saw."""
+    moment = moment or datetime.now()
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.isoformat(timespec="seconds")
 
 
 def _check_pain(name: str, value: int | None) -> int | None:

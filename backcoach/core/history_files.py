@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from backcoach.core.history_schema import NewerSchemaError, migrate
+from backcoach.core.history_schema import SCHEMA_VERSION, NewerSchemaError, migrate
 
 # Every connection gets these, in this order, outside any transaction.
 # synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss, and
@@ -59,13 +59,14 @@ def connect(path: Path) -> sqlite3.Connection:
     sqlite3.OperationalError or OSError when it cannot be opened for writing.
     """
     existed = path.exists()
-    if existed and path.is_file() and path.stat().st_size == 0:
-        raise Damaged("the file is empty")
+    if existed and path.is_file():
+        if path.stat().st_size == 0:
+            raise Damaged("the file is empty")
+        _check_read_only(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         for pragma in PRAGMAS:
             conn.execute(pragma)
-        _check(conn)
         migrate(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if missing := _OUR_TABLES - tables:
@@ -78,16 +79,33 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check(conn: sqlite3.Connection) -> None:
-    # quick_check reads every page but skips index-vs-table cross-checks: it finds
-    # torn and truncated files at open instead of in the middle of a session.
-    result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
-    if result != ["ok"]:
-        raise Damaged("; ".join(result))
-    if int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
-        found = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if found:
+def _check_read_only(path: Path) -> None:
+    """Look the file over through a read-only connection first.
+
+    A read-write connection to a damaged file could checkpoint its WAL into it or
+    delete the WAL on close; a read-only one changes neither, so whatever is set
+    aside is what was found. quick_check reads every page but skips the index
+    cross-checks, finding torn and truncated files at open rather than mid-session.
+    """
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.OperationalError:
+        return  # cannot even read it here: the read-write open reports why
+    try:
+        result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
+        if result != ["ok"]:
+            raise Damaged("; ".join(result))
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise Damaged("it is a SQLite file, but not a backcoach history", "foreign")
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(version)
+    finally:
+        conn.close()
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -97,10 +115,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     missing; ``immutable=1`` then reads the main file alone (without any commits
     still in the WAL). Failing both, an empty in-memory history keeps the page working.
     """
-    uri = "file:" + quote(str(path.resolve()))
-    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+    for mode in ("ro", "ro&immutable=1"):
         try:
-            conn = sqlite3.connect(uri + query, uri=True, isolation_level=None)
+            conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
         except sqlite3.Error:
             continue
         try:
