@@ -20,20 +20,23 @@ FORMATS = ("json", "csv")
 JSON_FORMAT_NAME = "backcoach-history"
 JSON_FORMAT_VERSION = 1
 
-SESSION_COLUMNS = (
-    "session_id",
-    "started_at",
-    "ended_at",
-    "routine_id",
-    "routine_name",
-    "status",
-    "session_planned_s",
-    "session_done_s",
-    "pain_before",
-    "pain_after",
-    "notes",
-    "app_version",
-)
+# CSV column -> key in session_dict(); the session's own times and totals are prefixed
+# so they can't be confused with the segment's columns on the same row.
+_SESSION_CSV = {
+    "session_id": "id",
+    "started_at": "started_at",
+    "ended_at": "ended_at",
+    "routine_id": "routine_id",
+    "routine_name": "routine_name",
+    "status": "status",
+    "session_planned_s": "planned_s",
+    "session_done_s": "done_s",
+    "pain_before": "pain_before",
+    "pain_after": "pain_after",
+    "notes": "notes",
+    "app_version": "app_version",
+}
+SESSION_COLUMNS = tuple(_SESSION_CSV)
 SEGMENT_COLUMNS = (
     "position",
     "exercise_id",
@@ -121,16 +124,12 @@ def write_json(details: Iterable[SessionDetail], out: TextIO) -> int:
     return len(sessions)
 
 
-def _cells(values: dict[str, Any]) -> list[Any]:
-    cells: list[Any] = []
-    for value in values.values():
-        if isinstance(value, bool):
-            cells.append(int(value))
-        elif isinstance(value, str):
-            cells.append(neutralise(value))
-        else:
-            cells.append("" if value is None else value)
-    return cells
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return "" if value is None else value
 
 
 def write_csv(details: Iterable[SessionDetail], out: TextIO) -> int:
@@ -140,11 +139,13 @@ def write_csv(details: Iterable[SessionDetail], out: TextIO) -> int:
     n = 0
     for d in details:
         n += 1
-        session = _cells(session_dict(d.session))
+        values = session_dict(d.session)
+        session = [_cell(values[key]) for key in _SESSION_CSV.values()]
         if not d.segments:
             writer.writerow(session + [""] * len(SEGMENT_COLUMNS))
         for r in d.segments:
-            writer.writerow(session + _cells(segment_dict(r)))
+            segment = segment_dict(r)
+            writer.writerow(session + [_cell(segment[key]) for key in SEGMENT_COLUMNS])
     return n
 
 
