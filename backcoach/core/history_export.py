@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from backcoach.core.history_queries import SessionDetail, SessionRow
@@ -155,3 +157,20 @@ def write(details: Iterable[SessionDetail], out: TextIO, fmt: str) -> int:
     if fmt == "csv":
         return write_csv(details, out)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_file(details: Iterable[SessionDetail], path: Path, fmt: str) -> int:
+    """Export to ``path`` atomically: a failed export never leaves half a file.
+
+    CSV gets a byte-order mark so spreadsheet programs read it as UTF-8.
+    Raises OSError when the file cannot be written.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    try:
+        with tmp.open("w", encoding=encoding, newline="") as fh:
+            n = write(details, fh, fmt)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
