@@ -324,11 +324,4 @@ class HistoryStore:
 
     def all_sessions(self) -> list[SessionDetail]:
         """Every session with its detail, oldest first (for export)."""
-
-        def everything(c: sqlite3.Connection) -> list[SessionDetail]:
-            return [
-                SessionDetail(s, q.segments(c, s.id), q.events(c, s.id))
-                for s in q.iter_sessions_oldest_first(c)
-            ]
-
-        return self._read([], everything)
+        return self._read([], q.all_details)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -159,10 +159,10 @@ class HistoryPage(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
-        # Content-sized columns are measured on the loaded rows only (a page or a few).
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not ResizeToContents: measuring means asking the model
+        # for every cell of every loaded row, which is most of the page's start-up cost.
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         head.setSectionResizeMode(SessionTableModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
-        head.setResizeContentsPrecision(200)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.list_title = QLabel()
@@ -190,6 +190,32 @@ class HistoryPage(QWidget):
         layout.addWidget(splitter, 3)
         return content
 
+    def _size_columns(self) -> None:
+        """Fit the fixed columns to their widest likely text in the table's font."""
+        self.table.ensurePolished()  # the app's style sheet may set the font
+        fm = self.table.fontMetrics()
+        pad = 2 * fm.horizontalAdvance("M")
+        widest = {
+            SessionTableModel.DATE: ("Wed 30 Sep 2025", "Wed 30 Sep"),
+            SessionTableModel.MINUTES: (
+                "888",
+                self.model.headerData(2, Qt.Orientation.Horizontal, 0),
+            ),
+            SessionTableModel.DONE: ("100% interrupted", "100% stopped"),
+            SessionTableModel.PAIN: (
+                "10 → 10",
+                self.model.headerData(4, Qt.Orientation.Horizontal, 0),
+            ),
+        }
+        head = self.table.horizontalHeader()
+        for column, samples in widest.items():
+            head.resizeSection(column, max(fm.horizontalAdvance(t) for t in samples) + pad)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_columns()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
         """Re-read everything from the store, e.g. after a session was saved."""
@@ -197,6 +223,7 @@ class HistoryPage(QWidget):
         self.notice.setText(self.store.notice)
         self.notice.setVisible(bool(self.store.notice))
         self.model.reload()
+        self._size_columns()
         total = self.model.total()
         self.stack.setCurrentIndex(1 if total else 0)
         self.export_button.setVisible(total > 0)
