@@ -133,8 +133,9 @@ def test_skipped_and_hurt_sets_are_spelled_out(qtbot, store: HistoryStore) -> No
     ]
     assert page.detail.table.item(0, 0).font().bold()
     assert not page.detail.table.item(2, 0).font().bold()
-    # Still running: the list says so next to the share done.
-    assert page.model.data(page.model.index(0, SessionTableModel.DONE)).endswith("running")
+    # Still running: the list says so after the routine's name.
+    assert page.model.text(0, SessionTableModel.ROUTINE) == "R (running)"
+    assert page.model.text(0, SessionTableModel.DONE) == "100%"  # 170 s of 90 planned
 
 
 def test_charts_get_the_right_weeks_and_pain_points(qtbot, store: HistoryStore) -> None:  # type: ignore[no-untyped-def]

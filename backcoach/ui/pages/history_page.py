@@ -180,36 +180,46 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start; size hints alone would hand the detail's wide table more.
+        splitter.setSizes([3000, 2000])
         splitter.setChildrenCollapsible(False)
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 8, 0, 0)
+        overview = QWidget()
+        layout = QVBoxLayout(overview)
+        layout.setContentsMargins(0, 8, 0, 4)
         layout.addLayout(cards)
-        layout.addLayout(charts, 2)
-        layout.addWidget(splitter, 3)
+        layout.addLayout(charts, 1)
+        splitter.setMinimumHeight(230)
+        # The runner can give the list more room by dragging the line between them.
+        content = QSplitter(Qt.Orientation.Vertical)
+        content.addWidget(overview)
+        content.addWidget(splitter)
+        content.setStretchFactor(0, 2)
+        content.setStretchFactor(1, 3)
+        content.setChildrenCollapsible(False)
         return content
 
     def _size_columns(self) -> None:
-        """Fit the fixed columns to their widest likely text in the table's font."""
+        """Fit the fixed columns to the loaded rows' text in the table's font.
+
+        Measured here from a page of strings, not by ResizeToContents, which asks the
+        model for every role of every cell and was most of the page's start-up time.
+        """
         self.table.ensurePolished()  # the app's style sheet may set the font
         fm = self.table.fontMetrics()
-        pad = 2 * fm.horizontalAdvance("M")
-        widest = {
-            SessionTableModel.DATE: ("Wed 30 Sep 2025", "Wed 30 Sep"),
-            SessionTableModel.MINUTES: (
-                "888",
-                self.model.headerData(2, Qt.Orientation.Horizontal, 0),
-            ),
-            SessionTableModel.DONE: ("100% interrupted", "100% stopped"),
-            SessionTableModel.PAIN: (
-                "10 → 10",
-                self.model.headerData(4, Qt.Orientation.Horizontal, 0),
-            ),
-        }
+        pad = fm.horizontalAdvance("M") + 8
         head = self.table.horizontalHeader()
-        for column, samples in widest.items():
-            head.resizeSection(column, max(fm.horizontalAdvance(t) for t in samples) + pad)
+        rows = range(min(self.model.rowCount(), 100))
+        for column in (
+            SessionTableModel.DATE,
+            SessionTableModel.MINUTES,
+            SessionTableModel.DONE,
+            SessionTableModel.PAIN,
+        ):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal, 0))
+            texts = [self.model.text(row, column) for row in rows]
+            widest = max(fm.horizontalAdvance(t) for t in [header, *texts])
+            head.resizeSection(column, widest + pad)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

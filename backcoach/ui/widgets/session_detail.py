@@ -3,11 +3,17 @@ hurt, the runner's note, and what they said during it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -35,8 +41,8 @@ def done_of_planned(r: SegmentRecord) -> str:
     return _tr("{0:.0f} / {1:.0f} s").format(r.done_s, r.planned_s)
 
 
-def event_text(ev: SessionEvent) -> str:
-    """What the runner did or said, as a sentence."""
+def event_text(ev: SessionEvent, names: Mapping[str, str] | None = None) -> str:
+    """What the runner did or said, as a sentence; ``names`` maps exercise ids to names."""
     value = ev.value.replace("-", " ")
     choices = {
         "easier": _tr("switched to the easier variant"),
@@ -55,7 +61,8 @@ def event_text(ev: SessionEvent) -> str:
         text = _tr("Paused automatically") + (f" ({value})" if value else "")
     else:
         text = f"{ev.kind}: {value}" if value else ev.kind
-    where = ", ".join(x for x in (ev.exercise_id.replace("-", " "), _side(ev.side)) if x)
+    exercise = (names or {}).get(ev.exercise_id) or ev.exercise_id.replace("-", " ")
+    where = ", ".join(x for x in (exercise, _side(ev.side)) if x)
     minutes, seconds = divmod(int(ev.at_s), 60)
     return f"{minutes}:{seconds:02d}  {text}" + (f" ({where})" if where else "")
 
@@ -114,8 +121,18 @@ class SessionDetailView(QStackedWidget):
         self.events.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for w in (self.title, self.summary, self.notes, self.table, self.events_title, self.events):
             layout.addWidget(w)
-        layout.setStretch(3, 1)
-        self.addWidget(body)
+        layout.addStretch(1)
+        # The table grows to show every set and the whole detail scrolls as one page,
+        # rather than a small table scrolling inside a small pane.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.addWidget(self.scroll)
 
     def detail(self) -> SessionDetail | None:
         return self._detail
@@ -137,10 +154,12 @@ class SessionDetailView(QStackedWidget):
         self.notes.setText(f"“{s.notes}”" if s.notes else "")
         self.notes.setVisible(bool(s.notes))
         self._fill_table(detail.segments)
-        self.events.setText("\n".join(event_text(e) for e in detail.events))
+        names = {r.exercise_id: r.exercise_name for r in detail.segments}
+        self.events.setText("\n".join(event_text(e, names) for e in detail.events))
         self.events_title.setVisible(bool(detail.events))
         self.events.setVisible(bool(detail.events))
         self.setCurrentIndex(1)
+        self.scroll.verticalScrollBar().setValue(0)
 
     def row_texts(self) -> list[list[str]]:
         """What the exercise table shows, row by row (for tests and screen readers)."""

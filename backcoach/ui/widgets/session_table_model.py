@@ -52,9 +52,9 @@ class SessionTableModel(QAbstractTableModel):
         ]
         self._header_tips = [
             self.tr("When the session started"),
-            self.tr("The routine followed"),
+            self.tr("The routine followed, and how the session ended if it did not finish"),
             self.tr("Minutes of exercise done"),
-            self.tr("Share of the planned time done, and how the session ended"),
+            self.tr("Share of the planned time done"),
             self.tr("Pain from 0 to 10 before → after the session"),
         ]
 
@@ -120,16 +120,22 @@ class SessionTableModel(QAbstractTableModel):
             return s.id
         return None
 
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows (the DisplayRole), without going through QModelIndex."""
+        s = self.session_at(row)
+        return "" if s is None else self._display(s, column)
+
     def _display(self, s: SessionRow, col: int) -> str:
         if col == self.DATE:
             return format_day(s, self._this_year)
         if col == self.ROUTINE:
-            return s.routine_name
+            if s.status is SessionStatus.COMPLETED:
+                return s.routine_name
+            return f"{s.routine_name} ({short_status(s.status)})"
         if col == self.MINUTES:
             return f"{s.done_s / 60:.0f}"
         if col == self.DONE:
-            pct = f"{s.completion:.0%}"
-            return pct if s.status is SessionStatus.COMPLETED else f"{pct} {short_status(s.status)}"
+            return f"{s.completion:.0%}"
         return f"{pain_text(s.pain_before)} → {pain_text(s.pain_after)}"
 
     def _tooltip(self, s: SessionRow) -> str:
