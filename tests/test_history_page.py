@@ -169,6 +169,9 @@ def test_charts_get_the_right_weeks_and_pain_points(qtbot, store: HistoryStore) 
     assert chart.y_for(0) == pytest.approx(chart.plot_rect().bottom())
     assert before[-1].x() == pytest.approx(chart.x_for(TODAY))
     assert after[0].y() > before[0].y()  # less pain after: drawn lower
+    assert chart.tooltip_at(before[0]) == "02 Jun: pain 6 before, 5 after"
+    assert chart.tooltip_at(before[2]) == "11 Jun: pain 3 before, – after"
+    assert page.minutes_chart.tooltip_at(bars[-2].rect.center()) == "Week of 9 Jun: 30 minutes"
 
     assert page.week_card.value_label.text() == "15"
     # First two weeks (just 2 Jun: 6) against the last two (9th, 11th, 18th: 4, 3, 2).
@@ -202,6 +205,9 @@ def test_calendar_and_streak(qtbot, store: HistoryStore) -> None:  # type: ignor
     mon, tue = cal.cell_rect(date(2025, 6, 16)), cal.cell_rect(date(2025, 6, 17))
     assert mon.left() == tue.left() and mon.top() < tue.top()  # type: ignore[union-attr]
     assert cal.day_at(mon.center()) == date(2025, 6, 16)  # type: ignore[union-attr]
+    assert cal.tooltip_at(mon.center()) == "Mon 16 Jun: 16 minutes"  # type: ignore[union-attr]
+    today_cell = cal.cell_rect(TODAY)
+    assert cal.tooltip_at(today_cell.center()) == "Wed 18 Jun: no session"  # type: ignore[union-attr]
     add_session(store, day(18))
     page.refresh()
     assert page.streak_card.value_label.text() == "4"

@@ -12,6 +12,7 @@ import csv
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -83,31 +84,12 @@ def session_dict(s: SessionRow) -> dict[str, Any]:
 
 
 def segment_dict(r: SegmentRecord) -> dict[str, Any]:
-    return {
-        "position": r.index,
-        "exercise_id": r.exercise_id,
-        "exercise_name": r.exercise_name,
-        "variant": r.variant,
-        "side": r.side,
-        "set_no": r.set_no,
-        "round_no": r.round_no,
-        "planned_s": r.planned_s,
-        "done_s": r.done_s,
-        "planned_reps": r.planned_reps,
-        "done_reps": r.done_reps,
-        "skipped": r.skipped,
-        "hurt": r.hurt,
-    }
+    # The plan's "index" is called "position" in the file, as in the segments table.
+    return {("position" if f.name == "index" else f.name): getattr(r, f.name) for f in fields(r)}
 
 
 def event_dict(e: SessionEvent) -> dict[str, Any]:
-    return {
-        "at_s": e.at_s,
-        "kind": e.kind,
-        "exercise_id": e.exercise_id,
-        "side": e.side,
-        "value": e.value,
-    }
+    return {f.name: getattr(e, f.name) for f in fields(e)}
 
 
 def write_json(details: Iterable[SessionDetail], out: TextIO) -> int:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import monday_of
-from backcoach.ui.widgets.chart_style import chart_colors, small_font
+from backcoach.ui.widgets.chart_style import ChartWidget, chart_colors, small_font
 
 # Minutes that reach each fill level; a typical routine is 10-15 minutes.
 LEVELS = (0.0, 8.0, 15.0, 25.0)
@@ -27,19 +27,17 @@ def level_for(minutes: float) -> int:
     return sum(1 for threshold in LEVELS if minutes > threshold)
 
 
-class ActivityCalendar(QWidget):
+class ActivityCalendar(ChartWidget):
     def __init__(self, weeks: int = 12, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Calendar of active days"),
+            self.tr("Each square is a day; filled days had a session."),
+            QSize(220, 150),
+            parent,
+        )
         self.weeks = weeks
         self._minutes: dict[date, float] = {}
         self._today = date.today()
-        self.setMinimumSize(220, 150)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Calendar of active days"))
-        self.setToolTip(self.tr("Each square is a day; filled days had a session."))
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, 200)
 
     def set_days(self, minutes_by_day: Mapping[date, float], today: date) -> None:
         self._today = today
@@ -153,16 +151,11 @@ class ActivityCalendar(QWidget):
         rect = self.cell_rect(day)
         return day if rect is not None and rect.contains(pos) else None
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            day = self.day_at(QPointF(event.pos()))
-            if day is not None:
-                minutes = self.minutes_on(day)
-                text = (
-                    self.tr("{0}: {1} minutes").format(f"{day:%a %d %b}", round(minutes))
-                    if minutes > 0
-                    else self.tr("{0}: no session").format(f"{day:%a %d %b}")
-                )
-                QToolTip.showText(event.globalPos(), text, self)
-                return True
-        return super().event(event)
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        day = self.day_at(pos)
+        if day is None:
+            return None
+        minutes = self.minutes_on(day)
+        if minutes > 0:
+            return self.tr("{0}: {1} minutes").format(f"{day:%a %d %b}", round(minutes))
+        return self.tr("{0}: no session").format(f"{day:%a %d %b}")

@@ -9,9 +9,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+
+class ChartWidget(QWidget):
+    """A drawn chart: grows with its card, has a name for screen readers, a general
+    tooltip, and a specific one for the point under the mouse (``tooltip_at``)."""
+
+    def __init__(
+        self, name: str, tooltip: str, minimum: QSize, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(name)
+        self.setToolTip(tooltip)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 200)
+
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        """The tooltip for what is drawn at ``pos``, or None for the general one."""
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().event(event)
 
 
 @dataclass(frozen=True)
@@ -67,3 +96,16 @@ def draw_centered_text(p: QPainter, rect: QRectF, text: str, color: QColor) -> N
     """An empty state inside a chart: says what will appear, in words."""
     p.setPen(color)
     p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+
+def draw_gridline(p: QPainter, plot: QRectF, y: float, label: str, colors: ChartColors) -> None:
+    """A horizontal grid line across ``plot`` with its value right-aligned to its left."""
+    fm = p.fontMetrics()
+    p.setPen(QPen(colors.grid, 1))
+    p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+    p.setPen(colors.muted)
+    p.drawText(
+        QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        label,
+    )

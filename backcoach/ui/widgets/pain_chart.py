@@ -12,12 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import PainPoint
-from backcoach.ui.widgets.chart_style import chart_colors, draw_centered_text, small_font
+from backcoach.ui.widgets.chart_style import (
+    ChartWidget,
+    chart_colors,
+    draw_centered_text,
+    draw_gridline,
+    small_font,
+)
 
 TREND_SESSIONS = 5  # the running average spans this many rated sessions
 
@@ -31,19 +37,17 @@ def running_average(points: list[QPointF], span: int = TREND_SESSIONS) -> list[Q
     return out
 
 
-class PainChart(QWidget):
+class PainChart(ChartWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Pain before and after sessions"),
+            self.tr("Pain from 0 (none) to 10 (worst) before and after each session."),
+            QSize(240, 160),
+            parent,
+        )
         self._points: list[PainPoint] = []
         self._first = date.today()
         self._last = date.today()
-        self.setMinimumSize(240, 160)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Pain before and after sessions"))
-        self.setToolTip(self.tr("Pain from 0 (none) to 10 (worst) before and after each session."))
-
-    def sizeHint(self) -> QSize:
-        return QSize(380, 200)
 
     def set_points(self, points: Sequence[PainPoint], first: date, last: date) -> None:
         """Show ``points`` (oldest first) on a time axis from ``first`` to ``last``."""
@@ -110,17 +114,8 @@ class PainChart(QWidget):
             return
         plot = self.plot_rect()
         p.setFont(small_font(self))
-        fm = p.fontMetrics()
         for level in (0, 5, 10):
-            y = self.y_for(level)
-            p.setPen(QPen(c.grid, 1))
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(c.muted)
-            p.drawText(
-                QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                str(level),
-            )
+            draw_gridline(p, plot, self.y_for(level), str(level), c)
         self._paint_months(p, plot, c.muted)
         self._paint_series(p, before, c.before, filled=False)
         self._paint_series(p, after, c.after, filled=True)
@@ -177,18 +172,14 @@ class PainChart(QWidget):
             p.drawEllipse(QPointF(x, y - fm.ascent() / 2 + 1), 4, 4)
             x -= 18
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            pos = QPointF(event.pos())
-            near = [pt for pt in self._points if abs(self.x_for(pt.started_at) - pos.x()) < 6]
-            if near:
-                pt = near[-1]
-                text = self.tr("{0}: pain {1} before, {2} after").format(
-                    pt.started_at.strftime("%d %b"), _pain(pt.before), _pain(pt.after)
-                )
-                QToolTip.showText(event.globalPos(), text, self)
-                return True
-        return super().event(event)
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        near = [pt for pt in self._points if abs(self.x_for(pt.started_at) - pos.x()) < 6]
+        if not near:
+            return None
+        pt = near[-1]
+        return self.tr("{0}: pain {1} before, {2} after").format(
+            pt.started_at.strftime("%d %b"), _pain(pt.before), _pain(pt.after)
+        )
 
 
 def _pain(value: int | None) -> str:

@@ -11,12 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import WeekMinutes
-from backcoach.ui.widgets.chart_style import chart_colors, draw_centered_text, small_font
+from backcoach.ui.widgets.chart_style import (
+    ChartWidget,
+    chart_colors,
+    draw_centered_text,
+    draw_gridline,
+    small_font,
+)
 
 _STEPS = (5, 10, 15, 30, 60, 120, 240, 480)
 
@@ -32,17 +38,15 @@ def _short_date(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
-class WeeklyMinutesChart(QWidget):
+class WeeklyMinutesChart(ChartWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Minutes per week"),
+            self.tr("Minutes of exercise in each week. Point at a bar for details."),
+            QSize(240, 160),
+            parent,
+        )
         self._weeks: list[WeekMinutes] = []
-        self.setMinimumSize(240, 160)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(self.tr("Minutes per week"))
-        self.setToolTip(self.tr("Minutes of exercise in each week. Point at a bar for details."))
-
-    def sizeHint(self) -> QSize:
-        return QSize(380, 200)
 
     def set_weeks(self, weeks: Sequence[WeekMinutes]) -> None:
         self._weeks = list(weeks)
@@ -103,15 +107,7 @@ class WeeklyMinutesChart(QWidget):
         value = 0.0
         while value <= top + 1e-9:
             y = plot.bottom() - plot.height() * value / top
-            p.setPen(QPen(c.grid, 1))
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(c.muted)
-            label = self.tr("{0} min").format(int(value))
-            p.drawText(
-                QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
+            draw_gridline(p, plot, y, self.tr("{0} min").format(int(value)), c)
             value += step
         bars = self.bars()
         p.setPen(Qt.PenStyle.NoPen)
@@ -135,15 +131,10 @@ class WeeklyMinutesChart(QWidget):
             p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), text)
             free_until = x
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            pos = QPointF(event.pos())
-            for bar in self.bars():
-                column = QRectF(bar.rect.left(), 0, bar.rect.width(), self.height())
-                if column.contains(pos):
-                    text = self.tr("Week of {0}: {1} minutes").format(
-                        _short_date(bar.week_start), round(bar.minutes)
-                    )
-                    QToolTip.showText(event.globalPos(), text, self)
-                    return True
-        return super().event(event)
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        for bar in self.bars():
+            if bar.rect.left() <= pos.x() <= bar.rect.right():
+                return self.tr("Week of {0}: {1} minutes").format(
+                    _short_date(bar.week_start), round(bar.minutes)
+                )
+        return None
