@@ -165,7 +165,7 @@ def why_not_saving(exc: BaseException, folder: Path) -> str:
     if (code is not None and code & 0xFF == sqlite3.SQLITE_FULL) or "disk is full" in text:
         return "the disk is full"
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return f"the data folder {folder} is read-only"
+        return f"the history file or its folder {folder} is read-only"
     if "unable to open" in text:
         return f"the history file in {folder} cannot be opened for writing"
     if "locked" in text or "busy" in text:
