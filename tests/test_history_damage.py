@@ -298,3 +298,18 @@ def test_read_only_folder_without_history_yet(tmp_path: Path) -> None:
     assert "not being saved" in str(result["notice"])
     assert result["routines"] == []
     assert list(folder.iterdir()) == []
+
+
+def test_damaged_file_in_a_read_only_folder_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _damage_garbage(folder / "history.sqlite3")
+    before = _digest(folder)
+
+    result = _run_without_write_permission(folder)
+
+    assert result["saving"] is False and result["sid"] is None
+    assert "could not be replaced" in str(result["notice"])
+    assert "not being saved" in str(result["notice"])
+    assert result["routines"] == []
+    assert _digest(folder) == before  # not moved, not rewritten

@@ -69,7 +69,7 @@ class HistoryStore:
         """Open (creating if needed) the history at ``path``. Never raises for the file.
 
         ``recover=False`` leaves ``running`` sessions alone: for readers such as the
-        export command, which must not close a session a open window is still writing.
+        export command, which must not close a session an open window is still writing.
         """
         path = Path(path)
         try:
