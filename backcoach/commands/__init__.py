@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import plan, routines, run
+    from backcoach.commands import history, plan, routines, run
 
-    for module in (routines, plan, run):
+    for module in (routines, plan, run, history):
         module.register(sub)

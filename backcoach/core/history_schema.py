@@ -1,0 +1,151 @@
+"""The history file's schema, as an ordered list of migrations.
+
+``PRAGMA user_version`` says how many migrations a file has had. Opening a file runs
+the ones it is missing, each in its own transaction together with the version bump, so
+a crash mid-migration leaves the file at the previous version, never half-way.
+A fresh file runs every migration from the first, so a migrated file and a fresh one
+have the same schema by construction.
+
+Migrations are append-only: never edit one that has shipped, add a new one.
+
+The tables are meant to be read by a person with the stock ``sqlite3`` tool: plain
+column names, times as ISO 8601 local time with its UTC offset, seconds as numbers,
+0/1 for yes/no, and a ``session_overview`` view with minutes and percentages.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from textwrap import dedent
+
+# Version 1: sessions and the segments done in them.
+_V1 = (
+    """
+    CREATE TABLE sessions (
+        id            INTEGER PRIMARY KEY,
+        routine_id    TEXT    NOT NULL,
+        routine_name  TEXT    NOT NULL,
+        started_at    TEXT    NOT NULL,  -- ISO 8601 local time with offset
+        ended_at      TEXT,              -- NULL while running or when a crash ended it
+        status        TEXT    NOT NULL DEFAULT 'running'
+                      CHECK (status IN ('running', 'completed', 'stopped', 'interrupted')),
+        planned_s     REAL    NOT NULL DEFAULT 0,
+        done_s        REAL    NOT NULL DEFAULT 0,
+        pain_before   INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+        pain_after    INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+        app_version   TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE segments (
+        id             INTEGER PRIMARY KEY,
+        session_id     INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,  -- the segment's place in the routine's plan
+        exercise_id    TEXT    NOT NULL,
+        exercise_name  TEXT    NOT NULL,
+        variant        TEXT    NOT NULL DEFAULT '',  -- '' for the standard form
+        side           TEXT    NOT NULL DEFAULT 'none',
+        set_no         INTEGER NOT NULL DEFAULT 1,
+        round_no       INTEGER NOT NULL DEFAULT 1,
+        planned_s      REAL    NOT NULL DEFAULT 0,
+        done_s         REAL    NOT NULL DEFAULT 0,
+        planned_reps   INTEGER,
+        done_reps      INTEGER,
+        skipped        INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        hurt           INTEGER NOT NULL DEFAULT 0 CHECK (hurt IN (0, 1))
+    )
+    """,
+)
+
+# Version 2: what the runner said during a session, and a note after it.
+_V2 = (
+    "ALTER TABLE sessions ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+    """
+    CREATE TABLE events (
+        id           INTEGER PRIMARY KEY,
+        session_id   INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        at_s         REAL    NOT NULL DEFAULT 0,  -- seconds since the session started
+        kind         TEXT    NOT NULL,  -- hurt, hurt-choice, check-answer, variant, auto-pause
+        exercise_id  TEXT    NOT NULL DEFAULT '',
+        side         TEXT    NOT NULL DEFAULT '',
+        value        TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+)
+
+# Version 3: indexes for the review page on a long history, and a view for people.
+_V3 = (
+    "CREATE INDEX sessions_by_start ON sessions(started_at)",
+    "CREATE INDEX segments_by_session ON segments(session_id, position)",
+    "CREATE INDEX events_by_session ON events(session_id, at_s)",
+    # Only crashed sessions are ever 'running' at start-up: keeps recovery a lookup.
+    "CREATE INDEX sessions_running ON sessions(status) WHERE status = 'running'",
+    """
+    CREATE VIEW session_overview AS
+    SELECT id,
+           substr(started_at, 1, 16)               AS started,
+           routine_name                            AS routine,
+           status,
+           round(done_s / 60.0, 1)                 AS done_min,
+           round(planned_s / 60.0, 1)              AS planned_min,
+           CASE WHEN planned_s > 0
+                THEN CAST(round(100.0 * min(done_s, planned_s) / planned_s) AS INTEGER)
+           END                                     AS pct,
+           pain_before,
+           pain_after,
+           notes
+    FROM sessions
+    """,
+)
+
+# Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
+MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3)
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a newer backcoach than this one."""
+
+    reason = "newer"  # goes into the set-aside file's name
+
+    def __init__(self, found: int) -> None:
+        super().__init__(
+            f"history file has schema version {found}; this backcoach knows up to {SCHEMA_VERSION}"
+        )
+        self.found = found
+        self.why = "it was written by a newer version of backcoach"
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Bring the file up to ``SCHEMA_VERSION``; returns (version found, version now).
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so that each
+    migration's ``BEGIN``/``COMMIT`` here is the only transaction control.
+    Raises NewerSchemaError for a file from a newer app, sqlite3 errors otherwise.
+    """
+    found = user_version(conn)
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(found)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            if user_version(conn) >= version:
+                conn.execute("ROLLBACK")
+                continue
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return found, SCHEMA_VERSION

@@ -1,0 +1,140 @@
+"""Minutes of exercise per week as bars: "did I keep it up?" at a glance.
+
+The geometry (``scale_max``, ``bars``) is computed apart from painting so tests can
+check what is drawn where without reading pixels.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from backcoach.core.history_queries import WeekMinutes
+from backcoach.ui.widgets.chart_style import (
+    ChartWidget,
+    chart_colors,
+    draw_centered_text,
+    draw_gridline,
+    small_font,
+)
+
+_STEPS = (5, 10, 15, 30, 60, 120, 240, 480)
+
+
+@dataclass(frozen=True)
+class Bar:
+    week_start: date
+    minutes: float
+    rect: QRectF
+
+
+def _short_date(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+class WeeklyMinutesChart(ChartWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Minutes per week"),
+            self.tr("Minutes of exercise in each week. Point at a bar for details."),
+            QSize(240, 160),
+            parent,
+        )
+        self._weeks: list[WeekMinutes] = []
+
+    def set_weeks(self, weeks: Sequence[WeekMinutes]) -> None:
+        self._weeks = list(weeks)
+        values = ", ".join(f"{_short_date(w.week_start)}: {w.minutes:.0f}" for w in self._weeks)
+        self.setAccessibleDescription(self.tr("Minutes per week, oldest first: {0}").format(values))
+        self.update()
+
+    def weeks(self) -> list[WeekMinutes]:
+        return list(self._weeks)
+
+    def scale_max(self) -> float:
+        """Top of the axis: the busiest week rounded up to a step of 5..480 minutes."""
+        top = max((w.minutes for w in self._weeks), default=0.0)
+        step = self.step()
+        return max(step, math.ceil(top / step - 1e-9) * step)
+
+    def step(self) -> float:
+        top = max((w.minutes for w in self._weeks), default=0.0)
+        return float(next((s for s in _STEPS if top <= s * 4), _STEPS[-1]))
+
+    def plot_rect(self) -> QRectF:
+        fm = self.fontMetrics()
+        left = fm.horizontalAdvance("480 min") * 0.85 + 8
+        return QRectF(
+            left,
+            10,
+            max(10.0, self.width() - left - 8),
+            max(10.0, self.height() - 10 - fm.height() - 10),
+        )
+
+    def bars(self) -> list[Bar]:
+        if not self._weeks:
+            return []
+        plot = self.plot_rect()
+        slot = plot.width() / len(self._weeks)
+        width = slot * 0.64
+        top = self.scale_max()
+        bars = []
+        for i, week in enumerate(self._weeks):
+            h = plot.height() * min(week.minutes / top, 1.0)
+            x = plot.left() + i * slot + (slot - width) / 2
+            bars.append(Bar(week.week_start, week.minutes, QRectF(x, plot.bottom() - h, width, h)))
+        return bars
+
+    def paintEvent(self, event: object) -> None:
+        c = chart_colors(self)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not any(w.minutes > 0 for w in self._weeks):
+            text = self.tr("No exercise in these weeks yet. Each session adds to its week's bar.")
+            draw_centered_text(p, QRectF(self.rect()), text, c.muted)
+            return
+        plot = self.plot_rect()
+        p.setFont(small_font(self))
+        fm = p.fontMetrics()
+        top, step = self.scale_max(), self.step()
+        # Horizontal grid with minute labels on the left.
+        value = 0.0
+        while value <= top + 1e-9:
+            y = plot.bottom() - plot.height() * value / top
+            draw_gridline(p, plot, y, self.tr("{0} min").format(int(value)), c)
+            value += step
+        bars = self.bars()
+        p.setPen(Qt.PenStyle.NoPen)
+        for i, bar in enumerate(bars):
+            # Past weeks a little softer, so this week's bar stands out.
+            colour = QColor(c.bar)
+            if i < len(bars) - 1:
+                colour.setAlpha(170)
+            p.setBrush(colour)
+            p.drawRoundedRect(bar.rect, 3, 3)
+        # Week labels from the right: always the current week, then as many as fit.
+        p.setPen(c.muted)
+        free_until = self.width() + 10.0
+        for i in range(len(bars) - 1, -1, -1):
+            last = i == len(bars) - 1
+            text = self.tr("This week") if last else _short_date(bars[i].week_start)
+            width = fm.horizontalAdvance(text)
+            x = min(bars[i].rect.center().x() - width / 2, self.width() - width - 2)
+            if x + width + 10 > free_until or x < plot.left() - 4:
+                continue
+            p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), text)
+            free_until = x
+
+    def tooltip_at(self, pos: QPointF) -> str | None:
+        for bar in self.bars():
+            if bar.rect.left() <= pos.x() <= bar.rect.right():
+                return self.tr("Week of {0}: {1} minutes").format(
+                    _short_date(bar.week_start), round(bar.minutes)
+                )
+        return None
