@@ -196,18 +196,12 @@ class MainWindow(QMainWindow):
 
     # ----- history -----------------------------------------------------------------------
     def _make_history_page(self) -> QWidget:
-        try:
-            from backcoach.ui.pages.history_page import HistoryPage
-        except ImportError:
-            placeholder = QLabel(self.tr("History is not available in this build."))
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return placeholder
-        return HistoryPage(self.ctx.history)
+        from backcoach.ui.pages.history_page import HistoryPage
+
+        return HistoryPage(self.ctx.history, today=self.ctx.today)
 
     def _refresh_history(self) -> None:
-        refresh = getattr(self.history_page, "refresh", None)
-        if refresh is not None:
-            refresh()
+        self.history_page.refresh()
 
     # ----- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
