@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 REPO = Path(__file__).resolve().parent.parent
+
+# Offscreen, Qt's virtual screen is 800×800; give it a laptop's 1920×1080 so windows
+# are laid out (and full screen measured) as a runner would see them.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    screen = Path(__file__).resolve().parent / "offscreen-screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 ASSETS = REPO / "assets"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from backcoach import __version__
 from backcoach.core.plan import PlanOptions
 from backcoach.ui import theme
 from backcoach.ui.context import AppContext
+from backcoach.ui.keys import bind
 from backcoach.ui.pages.library_page import DISCLAIMER, LibraryPage
 from backcoach.ui.pages.routine_page import RoutinePage
 from backcoach.ui.pages.session_page import SessionPage
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
             b.setSizePolicy(
                 b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy()
             )
-            b.setShortcut(QKeySequence(key))
+            bind(self, key, b, window_wide=True)
             b.setToolTip(f"{label} ({key})")
             b.setAccessibleName(label)
             b.clicked.connect(lambda _=False, p=page: self.show_page(p))

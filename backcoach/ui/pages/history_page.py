@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -33,6 +32,7 @@ from backcoach.core import history_export
 from backcoach.core.history import HistoryStore
 from backcoach.core.history_queries import PainPoint, WeekMinutes, monday_of
 from backcoach.core.history_stats import pain_trend
+from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
 from backcoach.ui.widgets.pain_chart import PainChart
 from backcoach.ui.widgets.session_detail import SessionDetailView
@@ -79,7 +79,7 @@ class HistoryPage(QWidget):
         self.export_button.setToolTip(
             self.tr("Save every session as CSV for a spreadsheet, or as JSON (Ctrl+E)")
         )
-        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        bind(self, "Ctrl+E", self.export_button)
         self.export_button.clicked.connect(self.export)
         header = QHBoxLayout()
         header.addWidget(title)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
 from backcoach.ui.context import AppContext
+from backcoach.ui.keys import bind
 from backcoach.ui.widgets.exercise_card import ExerciseCard
 
 
@@ -33,7 +34,6 @@ class RoutinePage(QWidget):
 
         back = QPushButton(self.tr("← Routines"))
         back.setToolTip(self.tr("Back to the library (Alt+Left)"))
-        back.setShortcut("Alt+Left")
         back.clicked.connect(self.backRequested)
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -61,7 +61,6 @@ class RoutinePage(QWidget):
         self.start = QPushButton(self.tr("Start"))
         self.start.setProperty("primary", True)
         self.start.setToolTip(self.tr("Start the session (Ctrl+Return)"))
-        self.start.setShortcut("Ctrl+Return")
         self.start.setAccessibleName(self.tr("Start session"))
         self.start.clicked.connect(self._start)
 
@@ -87,6 +86,9 @@ class RoutinePage(QWidget):
         scroll.setWidget(self.cards_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
+        bind(self, "Alt+Left", back)
+        bind(self, "Ctrl+Return", self.start)
+        bind(self, "Ctrl+Enter", self.start)
         root = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(back)

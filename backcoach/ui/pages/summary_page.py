@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.records import SegmentRecord, SessionStatus
+from backcoach.ui.keys import bind
 
 
 def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
@@ -67,7 +68,7 @@ class SummaryPage(QWidget):
         self.save = QPushButton(self.tr("Save"))
         self.save.setProperty("primary", True)
         self.save.setToolTip(self.tr("Save pain and note with this session (Ctrl+S)"))
-        self.save.setShortcut("Ctrl+S")
+        bind(self, "Ctrl+S", self.save)
         self.save.clicked.connect(
             lambda: self.saveRequested.emit(self.pain.value(), self.note.toPlainText())
         )
