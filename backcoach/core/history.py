@@ -322,6 +322,10 @@ class HistoryStore:
         """The last ``n`` rated sessions, newest first (for the safety check)."""
         return self._read([], lambda c: q.recent_pain(c, n))
 
+    def pain_free_streak(self, exercise_id: str, variant: str = "") -> int:
+        """Latest sessions in a row where this exercise went without pain (see safety)."""
+        return self._read(0, lambda c: q.pain_free_streak(c, exercise_id, variant))
+
     def all_sessions(self) -> list[SessionDetail]:
         """Every session with its detail, oldest first (for export)."""
         return self._read([], q.all_details)

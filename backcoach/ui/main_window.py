@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backcoach import __version__
 from backcoach.core.plan import PlanOptions
+from backcoach.core.safety import FIRM_WINDOW, firm_warning
 from backcoach.ui import theme
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.flow.finished.connect(self._session_finished)
         self.flow.saved.connect(self._refresh_history)
         self.summary_page.doneRequested.connect(lambda: self.show_page(self.library))
+        self.summary_page.routineSuggested.connect(self.open_routine)
         self.settings_page.themeChanged.connect(theme.apply_theme)
         self.settings_page.voiceChanged.connect(self.apply_voice_settings)
         self.settings_page.testVoiceRequested.connect(self.test_voice)
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
             button.setChecked(True)
         if page is self.history_page:
             self._refresh_history()
+        if page is self.library:
+            recent = self.ctx.history.recent_pain(FIRM_WINDOW) if self.ctx.history else []
+            self.library.set_banner(firm_warning([(p.before, p.after) for p in recent]))
         if page is self.session_page:
             self.session_page.setFocus()
 

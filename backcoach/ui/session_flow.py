@@ -18,6 +18,7 @@ from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.records import SegmentRecord
+from backcoach.core.safety import pain_advice
 from backcoach.ui.context import AppContext
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
 from backcoach.ui.dialogs.check import CheckDialog
@@ -215,7 +216,22 @@ class SessionFlow(QObject):
             self.summary.mark_saved(
                 self.tr("This session could not be saved: {0}").format(self.ctx.history.notice)
             )
+        self._show_check_answers()
         self.finished.emit()
+
+    def _show_check_answers(self) -> None:
+        """The glute check's answer on the summary, with the routine it points to."""
+        for exercise_id, answer_id in self.check_answers:
+            ex = self.ctx.catalog.exercises.get(exercise_id)
+            if ex is None or ex.check is None:
+                continue
+            answer = next((a for a in ex.check.answers if a.id == answer_id), None)
+            if answer is None:
+                continue
+            routine = self.ctx.catalog.routines.get(answer.routine) if answer.routine else None
+            self.summary.show_check(
+                f"{ex.check.question} <b>{answer.label}</b>", answer.advice, routine
+            )
 
     def save_summary(self, pain_after: int | None, note: str) -> None:
         sid = self.driver.coach.session_id if self.driver else None
@@ -226,6 +242,7 @@ class SessionFlow(QObject):
             )
             return
         history.save_summary(sid, pain_after, note)
+        self.summary.show_advice(pain_advice(self.pain_before, pain_after))
         if getattr(history, "saving", True):
             self.summary.mark_saved(self.tr("Saved."))
             self.summary.save.setEnabled(False)

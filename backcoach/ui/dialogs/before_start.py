@@ -122,5 +122,6 @@ class BeforeStartDialog(QDialog):
     def _accept(self) -> None:
         if not self.can_start():
             return
-        self.cleared_now = self.cleared.isChecked() and self.cleared.isVisible()
+        # Only a fresh "yes, I was assessed" counts; the box is hidden when nothing is ticked.
+        self.cleared_now = self.cleared.isChecked() and bool(self.ticked())
         self.accept()

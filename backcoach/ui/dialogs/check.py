@@ -34,11 +34,11 @@ class CheckDialog(QDialog):
         self.advice.setVisible(False)
         self.advice.setAccessibleName(self.tr("What it means"))
         root.addWidget(self.advice)
-        self.done = QPushButton(self.tr("Carry on"))
-        self.done.setProperty("primary", True)
-        self.done.setVisible(False)
-        self.done.clicked.connect(self.accept)
-        root.addWidget(self.done)
+        self.carry_on = QPushButton(self.tr("Carry on"))
+        self.carry_on.setProperty("primary", True)
+        self.carry_on.setVisible(False)
+        self.carry_on.clicked.connect(self.accept)
+        root.addWidget(self.carry_on)
 
     def _answer(self, answer: Answer) -> None:
         self.answer = answer
@@ -47,5 +47,5 @@ class CheckDialog(QDialog):
         self.answer_buttons[answer.id].setChecked(True)
         self.advice.setText(answer.advice)
         self.advice.setVisible(True)
-        self.done.setVisible(True)
-        self.done.setFocus()
+        self.carry_on.setVisible(True)
+        self.carry_on.setFocus()

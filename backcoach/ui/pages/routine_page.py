@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.exercise_card import ExerciseCard
@@ -126,11 +127,17 @@ class RoutinePage(QWidget):
     def options(self) -> PlanOptions:
         return PlanOptions(
             rounds=self.rounds.value(),
-            hold_s=float(self.hold.value()) if self.hold.isEnabled() else None,
+            hold_s=self._hold_choice(),
             variants=dict(self.variants),
             prepare_s=self.ctx.settings.prepare_s,
             first_side="right" if self.ctx.settings.first_side == "right" else "left",
         )
+
+    def _hold_choice(self) -> float | None:
+        """None ("as planned") keeps each exercise's own hold; a number overrides them."""
+        if not self.hold.isEnabled() or self.hold.value() == self.hold.minimum():
+            return None
+        return float(self.hold.value())
 
     def _setup_hold(self, saved: float | None) -> None:
         """One hold length for the routine, limited to the widest range the sources give."""
@@ -139,19 +146,21 @@ class RoutinePage(QWidget):
         for item in self.routine.items:
             d = self.ctx.catalog.exercise(item.exercise).dosage
             if d.mode == "hold" and d.seed.hold_s and d.seed.hold_s[0] < d.seed.hold_s[1]:
-                ranges.append((d.seed.hold_s, item.hold_s or d.hold_s or d.seed.hold_s[0]))
+                ranges.append(d.seed.hold_s)
         has_range = bool(ranges)
         for w in (self.hold, self.hold_hint, self.hold_label):
             w.setVisible(has_range)
         self.hold.setEnabled(has_range)
         if not has_range:
             return
-        lo = int(min(r[0][0] for r in ranges))
-        hi = int(max(r[0][1] for r in ranges))
+        lo = int(min(r[0] for r in ranges))
+        hi = int(max(r[1] for r in ranges))
         self.hold.blockSignals(True)
-        self.hold.setRange(lo, hi)
+        # One step below the range means "as planned": each exercise keeps its own hold.
+        self.hold.setRange(lo - 1, hi)
+        self.hold.setSpecialValueText(self.tr("As planned"))
         self.hold.setSingleStep(5)
-        self.hold.setValue(int(saved if saved is not None else ranges[0][1]))
+        self.hold.setValue(int(saved) if saved is not None else lo - 1)
         self.hold.blockSignals(False)
         self.hold_hint.setText(self.tr("(within the sources' {0}–{1} s)").format(lo, hi))
         self.hold.setToolTip(self.tr("Hold length, kept within each exercise's range"))
@@ -169,9 +178,23 @@ class RoutinePage(QWidget):
                 ex, clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
             )
             card.variantChanged.connect(self._variant_changed)
+            card.suggest(self._harder_hint(ex.id, variant))
             self.cards_box.addWidget(card)
             self.cards.append(card)
         self.cards_box.addStretch(1)
+
+    def _harder_hint(self, exercise_id: str, variant: str) -> str:
+        """After three pain-free goes, point at the harder form (never switch to it)."""
+        ex = self.ctx.catalog.exercise(exercise_id)
+        harder = ex.harder()
+        if harder is None or variant == harder.id or self.ctx.history is None:
+            return ""
+        if not suggest_harder(self.ctx.history.pain_free_streak(exercise_id, variant)):
+            return ""
+        return self.tr(
+            "You've done this three times in a row without pain. Ready for more? "
+            "You could try the harder form: {0}."
+        ).format(harder.name)
 
     def _variant_changed(self, exercise_id: str, variant: str) -> None:
         assert self.routine is not None
@@ -182,6 +205,9 @@ class RoutinePage(QWidget):
         choices = dict(self.ctx.settings.variant_choices)
         choices[self.routine.id] = dict(self.variants)
         self.ctx.update_settings(variant_choices=choices)
+        for card in self.cards:
+            if card.exercise.id == exercise_id:
+                card.suggest(self._harder_hint(exercise_id, variant))
         self._refresh_minutes()
 
     def _refresh_minutes(self) -> None:

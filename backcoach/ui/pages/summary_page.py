@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.catalog import Routine
 from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
 
@@ -27,6 +28,7 @@ def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
 class SummaryPage(QWidget):
     saveRequested = Signal(object, str)  # pain after (int or None), note
     doneRequested = Signal()
+    routineSuggested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,16 @@ class SummaryPage(QWidget):
             lambda: self.saveRequested.emit(self.pain.value(), self.note.toPlainText())
         )
         self.saved_label = QLabel()
+        self.check_text = QLabel()
+        self.check_text.setWordWrap(True)
+        self.check_text.setAccessibleName(self.tr("Glute check result"))
+        self.check_routine = QPushButton()
+        self.check_routine.setToolTip(self.tr("Open the routine this result points to"))
+        self._suggested = ""
+        self.check_routine.clicked.connect(lambda: self.routineSuggested.emit(self._suggested))
+        self.back_button = QPushButton(self.tr("Back to routines"))
+        self.back_button.setToolTip(self.tr("Back to the library"))
+        self.back_button.clicked.connect(self.doneRequested)
 
         pain_row = QHBoxLayout()
         pain_row.addWidget(QLabel(self.tr("Back pain now (0–10):")))
@@ -80,6 +92,7 @@ class SummaryPage(QWidget):
         pain_row.addWidget(self.pain_value)
         actions = QHBoxLayout()
         actions.addWidget(self.saved_label, 1)
+        actions.addWidget(self.back_button)
         actions.addWidget(self.save)
 
         root = QVBoxLayout(self)
@@ -88,6 +101,8 @@ class SummaryPage(QWidget):
         root.addWidget(self.table, 1)
         root.addLayout(pain_row)
         root.addWidget(self.note)
+        root.addWidget(self.check_text)
+        root.addWidget(self.check_routine, 0, Qt.AlignmentFlag.AlignLeft)
         root.addWidget(self.advice)
         root.addLayout(actions)
 
@@ -145,10 +160,20 @@ class SummaryPage(QWidget):
         self.saved_label.setText("")
         self.save.setEnabled(True)
         self.show_advice("")
+        self.check_text.setVisible(False)
+        self.check_routine.setVisible(False)
 
     def show_advice(self, text: str) -> None:
         self.advice.setText(text)
         self.advice.setVisible(bool(text))
+
+    def show_check(self, question: str, advice: str, routine: Routine | None) -> None:
+        self.check_text.setText(f"{question}<br>{advice}")
+        self.check_text.setVisible(True)
+        self._suggested = routine.id if routine is not None else ""
+        if routine is not None:
+            self.check_routine.setText(self.tr("Open: {0}").format(routine.name))
+        self.check_routine.setVisible(routine is not None)
 
     def mark_saved(self, message: str) -> None:
         self.saved_label.setText(message)
