@@ -42,7 +42,7 @@ def test_sigkill_mid_session_leaves_an_interrupted_session_with_every_finished_s
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         _backcoach(tmp_path, "run", "extra-stretches", "--speed", "20", "--mute"),
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )  # fmt: skip
     try:
         # The runner prints a segment's header only after the previous segment's record
@@ -81,7 +81,7 @@ def test_sigkill_mid_session_leaves_an_interrupted_session_with_every_finished_s
     assert done == [("knee-to-chest", "left"), ("knee-to-chest", "right")]
     assert all(s["done_s"] == s["planned_s"] == 30 for s in first["segments"])
     assert first["done_s"] == 60
-    assert second["status"] == "completed"
+    assert second["status"] == "completed", again.stderr + again.stdout[-500:]
 
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)

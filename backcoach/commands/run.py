@@ -50,6 +50,7 @@ class TerminalRunner:
     def __init__(self, plan: Any, speed: float, speaker: Any, history: Any, out: TextIO) -> None:
         from backcoach import __version__
         from backcoach.core.coach import Coach, SessionInfo
+        from backcoach.core.session import SUSPEND_GAP_S
 
         self.speed = speed
         self.out = out
@@ -61,6 +62,8 @@ class TerminalRunner:
             history=history,
             info=SessionInfo(app_version=__version__),
             on_effects=self._print,
+            # A real-time stall, not a session-time one, means the computer slept.
+            suspend_gap_s=SUSPEND_GAP_S * speed,
         )
 
     def clock(self) -> float:
@@ -75,7 +78,15 @@ class TerminalRunner:
         max_wait = min(0.25, 0.5 / self.speed)
         try:
             self.coach.start()
-            while self.coach.state == State.RUNNING:
+            while self.coach.state in (State.RUNNING, State.PAUSED):
+                if self.coach.state == State.PAUSED:
+                    # Only a sleeping computer pauses a terminal session: carry on where
+                    # it stopped, nothing skipped (the window waits for Space instead).
+                    print(
+                        "  (the computer was asleep; carrying on from where it stopped)",
+                        file=self.out,
+                    )
+                    self.coach.resume()
                 due = self.coach.machine.next_due()
                 wait = ((due - self.clock()) / self.speed) if due is not None else max_wait
                 time.sleep(min(max(wait, 0.0), max_wait))

@@ -25,7 +25,7 @@ from backcoach.core.effects import (
 )
 from backcoach.core.plan import Plan
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
-from backcoach.core.session import Clock, SessionMachine
+from backcoach.core.session import SUSPEND_GAP_S, Clock, SessionMachine
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,9 @@ class Coach:
         history: HistoryWriter | None = None,
         info: SessionInfo | None = None,
         on_effects: Callable[[list[Effect]], None] | None = None,
+        suspend_gap_s: float = SUSPEND_GAP_S,
     ) -> None:
-        self.machine = SessionMachine(plan, clock)
+        self.machine = SessionMachine(plan, clock, suspend_gap_s)
         self.speaker = speaker
         self.history = history
         self.info = info or SessionInfo()
