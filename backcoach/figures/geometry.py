@@ -1,0 +1,57 @@
+"""Outlines of the shapes, in pixels, shared by the SVG writer and the Qt painter."""
+
+from __future__ import annotations
+
+import math
+
+Pt = tuple[float, float]
+
+
+def capsule_tangents(a: Pt, b: Pt, ra: float, rb: float) -> tuple[Pt, Pt, Pt, Pt, Pt] | None:
+    """Outer tangent points p1 (at a), p2 (at b), p3 (at b), p4 (at a), and the unit axis.
+
+    ``None`` when one end circle swallows the other.
+    """
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    d = math.hypot(dx, dy)
+    if d <= abs(ra - rb) + 1e-9:
+        return None
+    ux, uy = dx / d, dy / d
+    nx, ny = -uy, ux
+    s = (ra - rb) / d
+    c = math.sqrt(max(1.0 - s * s, 0.0))
+    m1 = (nx * c + ux * s, ny * c + uy * s)
+    m2 = (-nx * c + ux * s, -ny * c + uy * s)
+    return (
+        (a[0] + ra * m1[0], a[1] + ra * m1[1]),
+        (b[0] + rb * m1[0], b[1] + rb * m1[1]),
+        (b[0] + rb * m2[0], b[1] + rb * m2[1]),
+        (a[0] + ra * m2[0], a[1] + ra * m2[1]),
+        (ux, uy),
+    )
+
+
+def capsule_polygon(a: Pt, b: Pt, ra: float, rb: float, steps: int = 8) -> list[Pt]:
+    """The capsule outline as a polygon (arcs as ``steps`` chords each)."""
+    t = capsule_tangents(a, b, ra, rb)
+    if t is None:
+        c, r = (a, ra) if ra >= rb else (b, rb)
+        return [(c[0] + r * math.cos(k * math.pi / 8), c[1] + r * math.sin(k * math.pi / 8)) for k in range(16)]
+    p1, p2, p3, p4, _ = t
+    out = [p1, p2]
+    out += _arc(b, rb, p2, p3, steps)
+    out += [p3, p4]
+    out += _arc(a, ra, p4, p1, steps)
+    return out
+
+
+def _arc(c: Pt, r: float, start: Pt, end: Pt, steps: int) -> list[Pt]:
+    """Points strictly between start and end on the outer side of the capsule: the tangent
+    points sit at ±90° from the axis, so the outer arc always runs toward smaller angles."""
+    t0 = math.atan2(start[1] - c[1], start[0] - c[0])
+    t1 = math.atan2(end[1] - c[1], end[0] - c[0])
+    span = (t0 - t1) % (2 * math.pi)
+    return [
+        (c[0] + r * math.cos(t0 - span * k / steps), c[1] + r * math.sin(t0 - span * k / steps))
+        for k in range(1, steps)
+    ]
