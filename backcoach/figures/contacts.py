@@ -129,6 +129,7 @@ def _sided(s: str) -> dict[str, Part]:
         f"foot_{s}": Part((_sphere(f"heel_{s}"), _sphere(f"toe_{s}")), True),
         f"heel_{s}": Part((_sphere(f"heel_{s}"),), False),
         f"ankle_{s}": Part((_sphere(f"ankle_{s}"),), False),
+        f"instep_{s}": Part((_sphere(f"ankle_{s}"), _sphere(f"toe_{s}")), True),
         f"toes_{s}": Part((_sphere(f"toe_{s}"),), False),
     }
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from backcoach import paths
+from backcoach.figures.cache import CACHE_NAME, figure_fields, file_hash, read_cache
 from backcoach.figures.contacts import (
     PARTS,
     SURFACE_PROBES,
@@ -21,12 +23,14 @@ from backcoach.figures.contacts import (
     Support,
     part_distances,
 )
-from backcoach.figures.posefile import Camera, Contact, Keyframe, PoseFile, PoseSet, load_pose_file
+from backcoach.figures.vec import norm, sub
+from backcoach.figures.posefile import AIM_LINES, Camera, Contact, Keyframe, PoseFile, PoseSet, load_pose_file
 from backcoach.figures.props import Prop, floor_height, mat_box, place, supports_for
-from backcoach.figures.skeleton import Body, Pose, mirror_pose, solve_body
+from backcoach.figures.skeleton import DOF_KEYS, Body, Pose, dof_range, mirror_pose, solve_body
 from backcoach.figures.solver import least_squares
 
 _W_PENETRATION = 3.0
+_W_AIM = 0.3  # a unit-vector error of 0.1 weighs like a 3 cm contact gap
 _ROOT_XYZ = ("pelvis.x", "pelvis.y", "pelvis.z")
 
 
@@ -58,6 +62,10 @@ class Figure:
         )
 
 
+class MissingPose(LookupError):
+    """The exercise has no pose file, so there is no picture to draw."""
+
+
 def pose_dir() -> Path:
     return paths.asset("poses")
 
@@ -72,7 +80,14 @@ def _load(path: str) -> PoseFile:
 
 
 def figure_for(exercise_id: str, variant: str = "", side: str = "left", folder: Path | None = None) -> Figure:
-    """The solved figure for an exercise look and side ("none" draws as written)."""
+    """The solved figure for an exercise look and side ("none" draws as written).
+
+    Raises ``MissingPose`` when the exercise has no pose file, and ``PoseFileError`` when
+    it has one with mistakes.
+    """
+    path = (folder or pose_dir()) / f"{exercise_id}.toml"
+    if not path.is_file():
+        raise MissingPose(f"no pose file for '{exercise_id}' ({path})")
     return _solved(str((folder or pose_dir()) / f"{exercise_id}.toml"), variant or "", side == "right")
 
 
@@ -81,9 +96,32 @@ def _solved(path: str, variant: str, mirrored: bool) -> Figure:
     if mirrored:
         return _solved(path, variant, False).mirrored()
     pf = _load(path)
-    ps = pf.pose_set(variant)
     used_variant = variant if variant in pf.variants else ""
-    return solve_set(pf.exercise_id, used_variant, ps)
+    file = Path(path)
+    entry = _cache(str(file.parent), _mtime(file.parent / CACHE_NAME)).get(pf.exercise_id, {})
+    look = entry.get("looks", {}).get(used_variant) if entry.get("hash") == file_hash(file) else None
+    if look is not None:
+        return Figure(pf.exercise_id, used_variant, "left", **figure_fields(look))
+    return solve_set(pf.exercise_id, used_variant, pf.pose_set(used_variant))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@functools.lru_cache(maxsize=4)
+def _cache(folder: str, mtime: int) -> dict[str, Any]:
+    return read_cache(Path(folder)) if mtime else {}
+
+
+def clear_caches() -> None:
+    """Forget loaded and solved figures (after pose files change on disk)."""
+    _load.cache_clear()
+    _solved.cache_clear()
+    _cache.cache_clear()
 
 
 def solve_set(exercise_id: str, variant: str, ps: PoseSet) -> Figure:
@@ -120,19 +158,25 @@ def _solve_key(kf: Keyframe, ps: PoseSet, floor: float) -> tuple[dict[str, float
     pose = dict(kf.angles)
     body = solve_body(pose)
     pose["pelvis.y"] = floor - min(p.distance(body, Floor(0.0)) for p in SURFACE_PROBES)
+    # A ball may roll along x until the body rests on it properly: where the body meets
+    # a ball depends on how steeply the body lies, not only on where the belly is.
+    rolling = [f"prop{i}.x" for i, spec in enumerate(ps.props) if spec.kind == "ball"]
 
-    def props_for(body: Body) -> tuple[Prop, ...]:
-        placed = (place(spec, body, floor) for spec in ps.props)
+    def props_for(body: Body, pose: dict[str, float]) -> tuple[Prop, ...]:
+        placed = (
+            place(spec, body, floor, pose.get(f"prop{i}.x", 0.0)) for i, spec in enumerate(ps.props)
+        )
         return tuple(p for p in placed if p is not None)
 
-    def residuals(pose: dict[str, float], weight: float) -> list[float]:
+    def residuals(pose: dict[str, float], weight: float, sink: float) -> list[float]:
         body = solve_body(pose)
-        supports = supports_for(props_for(body), floor)
-        return _residuals(body, kf, supports) + _regularise(pose, kf, weight)
+        supports = supports_for(props_for(body, pose), floor)
+        return _residuals(body, kf, supports, sink) + _regularise(pose, kf, weight)
 
-    variables = [*kf.adjust, "pelvis.y"]
+    variables = [*kf.adjust, "pelvis.y", *rolling]
     pose = _two_stage(pose, variables, residuals)
-    return pose, props_for(solve_body(pose))
+    props = props_for(solve_body(pose), pose)
+    return {k: v for k, v in pose.items() if not k.startswith("prop")}, props
 
 
 def _solve(
@@ -145,9 +189,9 @@ def _solve(
 ) -> dict[str, float]:
     supports = supports_for(props, floor)
 
-    def residuals(pose: dict[str, float], weight: float) -> list[float]:
+    def residuals(pose: dict[str, float], weight: float, sink: float) -> list[float]:
         body = solve_body(pose)
-        out = _residuals(body, kf, supports) + _regularise(pose, kf, weight)
+        out = _residuals(body, kf, supports, sink) + _regularise(pose, kf, weight)
         for point, (x, z) in anchor_points.items():
             p = body.pos[point]
             out += [p[0] - x, p[2] - z]
@@ -158,31 +202,48 @@ def _solve(
 
 
 def _two_stage(pose: dict[str, float], variables: list[str], residuals) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """A loose pass that keeps close to the written angles, then a tight one for contact."""
-    pose = least_squares(pose, variables, lambda p: residuals(p, 0.05))
-    return least_squares(pose, variables, lambda p: residuals(p, 0.002), iterations=30)
+    """First bring the contacts down while keeping close to the written angles, ignoring
+    what sinks in (so a bad start is not trapped by it); then settle everything tightly."""
+    pose = least_squares(pose, variables, lambda p: residuals(p, 0.05, 0.0))
+    return least_squares(pose, variables, lambda p: residuals(p, 0.002, _W_PENETRATION), iterations=40)
 
 
-def _residuals(body: Body, kf: Keyframe, supports: dict[str, tuple[Support, ...]]) -> list[float]:
+def _residuals(
+    body: Body, kf: Keyframe, supports: dict[str, tuple[Support, ...]], sink: float
+) -> list[float]:
     out: list[float] = []
     for contact in kf.contacts:
         part = PARTS[contact.part]
         options = supports.get(contact.support) or (body_support(body, contact.support),)
         per_support = [part_distances(body, part, s) for s in options]
         out += min(per_support, key=lambda ds: sum(abs(d) for d in ds))
+    for line, target in kf.aims:
+        a, b = AIM_LINES[line]
+        d = sub(body.pos[b], body.pos[a])
+        n = norm(d) or 1.0
+        out += [_W_AIM * (d[i] / n - target[i]) for i in range(3)]
+    if not sink:
+        return out
     for group in supports.values():
         for support in group:
             for probe in SURFACE_PROBES:
                 d = probe.distance(body, support)
-                if d < 0:
-                    out.append(_W_PENETRATION * d)
-                else:
-                    out.append(0.0)
+                out.append(sink * d if d < 0 else 0.0)
     return out
 
 
 def _regularise(pose: Pose, kf: Keyframe, weight: float) -> list[float]:
-    return [weight * (pose.get(k, 0.0) - kf.angles.get(k, 0.0)) * 0.017453 for k in kf.adjust]
+    """Stay near the written angles, and inside a comfortable range of motion."""
+    out = []
+    for k in kf.adjust:
+        value = pose.get(k, 0.0)
+        out.append(weight * (value - kf.angles.get(k, 0.0)) * 0.017453)
+        lo, hi = _RANGES.get(k) or (-1e9, 1e9)
+        out.append((min(value - lo, 0.0) + max(value - hi, 0.0)) * 0.017453)
+    return out
+
+
+_RANGES = {k: r for k in DOF_KEYS if (r := dof_range(k))}
 
 
 def _anchor_points(body: Body, anchor: str) -> dict[str, tuple[float, float]]:

@@ -55,3 +55,35 @@ def _arc(c: Pt, r: float, start: Pt, end: Pt, steps: int) -> list[Pt]:
         (c[0] + r * math.cos(t0 - span * k / steps), c[1] + r * math.sin(t0 - span * k / steps))
         for k in range(1, steps)
     ]
+
+
+def offset_polygon(points: list[Pt], d: float) -> list[Pt]:
+    """The closed polygon pushed outward by ``d`` along its vertex normals.
+
+    Used to draw outlines as a slightly larger fill underneath, which is several times
+    cheaper for QPainter than stroking with a wide pen.
+    """
+    n = len(points)
+    area2 = sum(points[i - 1][0] * points[i][1] - points[i][0] * points[i - 1][1] for i in range(n))
+    sign = 1.0 if area2 < 0 else -1.0  # outward is to the left of travel when clockwise
+    out: list[Pt] = []
+    for i in range(n):
+        px, py = points[i - 1]
+        cx, cy = points[i]
+        nx, ny = points[(i + 1) % n]
+        ax, ay = cx - px, cy - py
+        bx, by = nx - cx, ny - cy
+        la = math.hypot(ax, ay) or 1.0
+        lb = math.hypot(bx, by) or 1.0
+        # left normals of both edges, averaged
+        mx = -ay / la - by / lb
+        my = ax / la + bx / lb
+        lm = math.hypot(mx, my)
+        if lm < 1e-9:
+            out.append((cx, cy))
+            continue
+        # keep the offset distance right at corners, but never spike
+        cos_half = max(lm / 2, 0.5)
+        k = sign * d / (lm * cos_half)
+        out.append((cx + mx * k, cy + my * k))
+    return out

@@ -14,7 +14,7 @@ from typing import Any
 
 from backcoach.core.fields import CatalogError, FieldReader
 from backcoach.figures.contacts import PARTS
-from backcoach.figures.skeleton import DOFS_BY_KIND, JOINTS, POINTS
+from backcoach.figures.skeleton import DOFS_BY_KIND, JOINTS, POINTS, SECTION_BY_NAME
 
 VIEWS: dict[str, tuple[float, float]] = {
     "side": (0.0, 0.0),
@@ -38,7 +38,26 @@ _GROUPS: dict[str, tuple[str, ...]] = {
 _SINGLE = {j.name: (j.name,) for j in JOINTS if j.name != "pelvis"}
 FILE_JOINTS: dict[str, tuple[str, ...]] = {**_GROUPS, **_SINGLE}
 _FILE_DOFS = {"root": ("yaw", "pitch", "roll")}
-_KEYFRAME_KEYS = {"like", "contacts", "adjust", "breath"}
+_KEYFRAME_KEYS = {"like", "contacts", "adjust", "breath", "aim"}
+# Body lines that can be aimed in a world direction ("the left arm points at the ceiling").
+AIM_LINES: dict[str, tuple[str, str]] = {
+    "trunk": ("pelvis", "neck"),
+    "head": ("neck", "head"),
+    **{f"arm_{s}": (f"shoulder_{s}", f"wrist_{s}") for s in "lr"},
+    **{f"upper_arm_{s}": (f"shoulder_{s}", f"elbow_{s}") for s in "lr"},
+    **{f"forearm_{s}": (f"elbow_{s}", f"wrist_{s}") for s in "lr"},
+    **{f"leg_{s}": (f"hip_{s}", f"ankle_{s}") for s in "lr"},
+    **{f"thigh_{s}": (f"hip_{s}", f"knee_{s}") for s in "lr"},
+    **{f"shin_{s}": (f"knee_{s}", f"ankle_{s}") for s in "lr"},
+}
+DIRECTIONS: dict[str, tuple[float, float, float]] = {
+    "up": (0.0, 1.0, 0.0),
+    "down": (0.0, -1.0, 0.0),
+    "+x": (1.0, 0.0, 0.0),
+    "-x": (-1.0, 0.0, 0.0),
+    "+z": (0.0, 0.0, 1.0),
+    "-z": (0.0, 0.0, -1.0),
+}
 _SET_KEYS = {"view", "props", "contacts", "adjust", "key", "anchor", "keyframes"}
 
 
@@ -81,6 +100,7 @@ class Keyframe:
     angles: dict[str, float]
     contacts: tuple[Contact, ...]
     adjust: tuple[str, ...]  # DOF keys the placer may change to make contacts touch
+    aims: tuple[tuple[str, tuple[float, float, float]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,8 @@ class PoseSet:
     key: str  # the keyframe drawn as the still picture
     anchor: str  # a contact part that stays put while animating ("" for none)
     keyframes: dict[str, Keyframe]
+    contacts: tuple[Contact, ...] = ()  # defaults for keyframes that set none
+    adjust: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +159,11 @@ def _read_set(
     prop_kinds = {p.kind for p in props}
     contacts = _read_contacts(reader, data, prefix, prop_kinds)
     adjust = _read_adjust(reader, data, prefix)
+    own = (contacts is not None, adjust is not None)
+    if contacts is None:
+        contacts = base.contacts if base else ()
+    if adjust is None:
+        adjust = base.adjust if base else ()
     raw = reader.subtable(data, prefix, "keyframes")
     if raw is None and base is not None:
         keyframes = base.keyframes
@@ -144,13 +171,10 @@ def _read_set(
         if raw is None:
             reader.error(_join(prefix, "keyframes"), "missing; add at least one [keyframes.<name>]")
             return None
-        defaults = (
-            contacts if contacts is not None else (),
-            adjust if adjust is not None else (),
-        )
+        defaults = (contacts, adjust)
         fallback = base.keyframes if base else {}
         keyframes = _read_keyframes(
-            reader, raw, _join(prefix, "keyframes"), defaults, prop_kinds, fallback
+            reader, raw, _join(prefix, "keyframes"), defaults, prop_kinds, fallback, own
         )
     key = reader.text(data, prefix, "key", base.key if base else None)
     if keyframes and key not in keyframes:
@@ -158,7 +182,7 @@ def _read_set(
     anchor = reader.text(data, prefix, "anchor", base.anchor if base else "")
     if anchor and anchor not in PARTS:
         reader.error(_join(prefix, "anchor"), f"unknown body part '{anchor}'")
-    return PoseSet(view, props, key, anchor, keyframes)
+    return PoseSet(view, props, key, anchor, keyframes, contacts, adjust)
 
 
 def _read_view(reader: FieldReader, data: Mapping[str, Any], prefix: str) -> Camera:
@@ -197,7 +221,7 @@ def _read_props(reader: FieldReader, data: Mapping[str, Any], prefix: str) -> tu
             reader.error(where, f"unknown prop '{kind}'; use one of {', '.join(PROP_KINDS)}")
             continue
         at = reader.text(item, where, "at", "")
-        if kind != "mat" and at not in POINT_NAMES:
+        if kind != "mat" and at not in POINT_NAMES and at not in SECTION_BY_NAME:
             reader.error(f"{where}.at", f"'{at}' is not a body point; use a joint such as pelvis")
         side = reader.text(item, where, "side", "+x")
         if side not in ("+x", "-x"):
@@ -260,23 +284,36 @@ def _read_keyframes(
     defaults: tuple[tuple[Contact, ...], tuple[str, ...]],
     props: set[str],
     fallback: Mapping[str, Keyframe],
+    own: tuple[bool, bool] = (True, True),
 ) -> dict[str, Keyframe]:
-    out: dict[str, Keyframe] = {}
+    """Keyframes, each starting from the one it is ``like`` (angles, contacts and the
+    angles the placer may adjust), then changing what it sets itself."""
+    done: dict[str, Keyframe] = {}
 
-    def resolve(name: str, chain: tuple[str, ...]) -> dict[str, float]:
+    def resolve(name: str, chain: tuple[str, ...]) -> Keyframe:
+        if name in done:
+            return done[name]
         where = f"{prefix}.{name}"
         table = raw[name]
-        angles: dict[str, float] = {}
+        base = Keyframe(name, {}, *defaults)
         like = table.get("like")
         if like is not None and (like not in raw or like == name) and like in fallback:
-            angles.update(fallback[like].angles)  # a variant starting from a base keyframe
+            # a variant starting from a base keyframe: the variant's own defaults win
+            liked = fallback[like]
+            base = Keyframe(
+                name,
+                liked.angles,
+                defaults[0] if own[0] else liked.contacts,
+                defaults[1] if own[1] else liked.adjust,
+            )
         elif like is not None:
             if like not in raw or not isinstance(raw[like], dict):
                 reader.error(f"{where}.like", f"no keyframe '{like}' to start from")
             elif like in chain:
                 reader.error(f"{where}.like", f"'{like}' leads back to '{name}'; break the loop")
             else:
-                angles.update(resolve(like, (*chain, name)))
+                base = resolve(like, (*chain, name))
+        angles = dict(base.angles)
         if "breath" in table:
             breath = reader.number(table, where, "breath", -0.2, 0.2)
             if breath is not None:
@@ -285,22 +322,42 @@ def _read_keyframes(
         for key in sorted(table, key=lambda k: (len(FILE_JOINTS.get(k, ())) < 2, k)):
             if key not in _KEYFRAME_KEYS:
                 _read_joint(reader, where, key, table[key], angles)
-        return angles
+        contacts = _read_contacts(reader, table, where, props)
+        adjust = _read_adjust(reader, table, where)
+        aims = _read_aims(reader, table, where)
+        done[name] = Keyframe(
+            name,
+            angles,
+            contacts if contacts is not None else base.contacts,
+            adjust if adjust is not None else base.adjust,
+            aims if aims is not None else base.aims,
+        )
+        return done[name]
 
     for name, table in raw.items():
         if not isinstance(table, dict):
             reader.error(f"{prefix}.{name}", "expected a table ([keyframes.<name>])")
             continue
         reader.keys(table, f"{prefix}.{name}", _KEYFRAME_KEYS | set(FILE_JOINTS))
-        contacts = _read_contacts(reader, table, f"{prefix}.{name}", props)
-        adjust = _read_adjust(reader, table, f"{prefix}.{name}")
-        out[name] = Keyframe(
-            name,
-            resolve(name, ()),
-            contacts if contacts is not None else defaults[0],
-            adjust if adjust is not None else defaults[1],
-        )
-    return out
+        resolve(name, ())
+    return {name: done[name] for name in raw if name in done}
+
+
+def _read_aims(
+    reader: FieldReader, table: Mapping[str, Any], where: str
+) -> tuple[tuple[str, tuple[float, float, float]], ...] | None:
+    value = reader.subtable(table, where, "aim")
+    if value is None:
+        return None
+    out = []
+    for line, direction in value.items():
+        if line not in AIM_LINES:
+            reader.error(f"{where}.aim.{line}", f"unknown line; use one of {', '.join(AIM_LINES)}")
+        elif direction not in DIRECTIONS:
+            reader.error(f"{where}.aim.{line}", f"unknown direction; use one of {', '.join(DIRECTIONS)}")
+        else:
+            out.append((line, DIRECTIONS[direction]))
+    return tuple(out)
 
 
 def _read_joint(

@@ -24,6 +24,9 @@ class Tone(StrEnum):
     FLOOR = "floor"
 
 
+BACKDROP_DEPTH = -1e5  # items at or below this depth (floor, mat, props) never move
+
+
 @dataclass(frozen=True, slots=True)
 class Capsule:
     """A tapered capsule: two circles joined by their outer tangents."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from backcoach.figures.contacts import Box, Floor, Sphere, Support
 from backcoach.figures.posefile import PropSpec
-from backcoach.figures.skeleton import SEGMENTS, Body
+from backcoach.figures.skeleton import SECTION_BY_NAME, SEGMENTS, Body, section_axes
 
 MAT_THICKNESS = 0.014
 BALL_RADIUS = 0.33  # a 65 cm ball, the usual size for an adult
@@ -48,12 +48,19 @@ def _point_radius(point: str) -> float:
     return max(radii, default=0.0)
 
 
-def place(spec: PropSpec, body: Body, floor: float) -> Prop | None:
+def anchor_point(body: Body, name: str) -> tuple[float, float, float]:
+    """A body point, or the centre of a trunk slice (a ball sits under the belly)."""
+    if name in body.pos:
+        return body.pos[name]
+    return section_axes(body, SECTION_BY_NAME[name])[0]
+
+
+def place(spec: PropSpec, body: Body, floor: float, roll: float = 0.0) -> Prop | None:
     """Put a prop against its body point; the mat is sized later, from every keyframe."""
     if spec.kind == "mat":
         return None
-    x, _, z = body.pos[spec.at]
-    x += spec.shift
+    x, _, z = anchor_point(body, spec.at)
+    x += spec.shift + roll
     if spec.kind == "ball":
         r = spec.size or BALL_RADIUS
         return Prop("ball", ball=Sphere((x, floor + r, z), r))

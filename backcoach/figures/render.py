@@ -7,7 +7,7 @@ import functools
 from backcoach.figures.figure import Figure
 from backcoach.figures.primitives import Scene, union
 from backcoach.figures.scene import build_scene
-from backcoach.figures.skeleton import Pose, solve_body
+from backcoach.figures.skeleton import Body, Pose, solve_body
 
 
 def pose_scene(
@@ -33,3 +33,11 @@ def animation_frame(figure: Figure) -> tuple[float, float, float, float]:
         bounds = union(bounds, pose_scene(figure, pose).bounds)
     assert bounds is not None
     return bounds
+
+
+def frame_scene(
+    figure: Figure, body: Body, pose: Pose, breath: float, frame: tuple[float, float, float, float]
+) -> Scene:
+    """An animation frame: a body already posed (and settled) by ``Motion``."""
+    total = breath + pose.get("breath", 0.0)
+    return build_scene(body, figure.camera, figure.props, figure.mat, total, frame)

@@ -120,11 +120,19 @@ def build_scene(
     frame: tuple[float, float, float, float] | None = None,
 ) -> Scene:
     project = Projector(camera)
-    figure = body_items(body, project, breath) + prop_items(props, project)
+    figure = body_items(body, project, breath)
     bounds = None
     for item in figure:
         for shape in item.shapes:
             bounds = union(bounds, shape_bounds(shape))
+    # A ball or bench belongs in the picture; a wall or couch only as far as the body
+    # reaches, so a tall wall does not shrink the figure.
+    for prop in props:
+        for item in prop_items((prop,), project):
+            if prop.kind in ("ball", "bench", "post"):
+                for shape in item.shapes:
+                    bounds = union(bounds, shape_bounds(shape))
+    figure += prop_items(props, project)
     if mat is not None:
         for item in box_items(mat, project, Tone.MAT, Tone.MAT_TOP, 0):
             for shape in item.shapes:

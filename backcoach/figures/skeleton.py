@@ -64,6 +64,37 @@ DOF_KEYS: tuple[str, ...] = tuple(
 )
 TRANSLATION_KEYS = ("pelvis.x", "pelvis.y", "pelvis.z")
 
+# Comfortable ranges of motion (degrees). The placer keeps inside them, so it never
+# solves a contact by bending an elbow backwards.
+_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("ball_hip", "flex"): (-35, 145),
+    ("ball_hip", "abd"): (-35, 75),
+    ("ball_hip", "rot"): (-70, 60),
+    ("ball_shoulder", "flex"): (-70, 185),
+    ("ball_shoulder", "abd"): (-50, 185),
+    ("ball_shoulder", "rot"): (-95, 95),
+    ("knee", "flex"): (-3, 158),
+    ("elbow", "flex"): (-3, 150),
+    ("ankle", "flex"): (-85, 40),
+    ("wrist", "flex"): (-85, 95),
+    ("spine", "flex"): (-40, 55),
+    ("spine", "side"): (-35, 35),
+    ("spine", "twist"): (-55, 55),
+    ("neck", "flex"): (-50, 60),
+    ("neck", "side"): (-40, 40),
+    ("neck", "twist"): (-80, 80),
+}
+
+
+def dof_range(key: str) -> tuple[float, float] | None:
+    joint, _, dof = key.partition(".")
+    kind = next((j.kind for j in JOINTS if j.name == joint), "")
+    if kind == "ball":
+        kind = "ball_hip" if joint.startswith("hip") else "ball_shoulder"
+    elif joint == "neck":
+        kind = "neck"
+    return _RANGES.get((kind, dof))
+
 # Points carried by a joint's frame that are not joints themselves.
 POINTS: dict[str, tuple[str, Vec]] = {
     "head": ("neck", (0.03, 0.17, 0.0)),
@@ -121,12 +152,12 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("seat", "pelvis", (-0.035, -0.06, 0.0), 0.14, 0.085),
-    Section("hips", "pelvis", (-0.02, 0.04, 0.0), 0.17, 0.105),
+    Section("seat", "pelvis", (-0.03, -0.06, 0.0), 0.14, 0.085),
+    Section("hips", "pelvis", (-0.01, 0.04, 0.0), 0.17, 0.105),
     Section("belly", "lumbar", (0.0, 0.06, 0.0), 0.15, 0.1),
     Section("waist", "lumbar", (0.0, 0.16, 0.0), 0.14, 0.095),
     Section("ribs", "thoracic", (0.015, 0.05, 0.0), 0.155, 0.11),
-    Section("chest", "thoracic", (0.02, 0.14, 0.0), 0.165, 0.115),
+    Section("chest", "thoracic", (0.0, 0.14, 0.0), 0.165, 0.115),
     Section("upper", "thoracic", (-0.005, 0.215, 0.0), 0.16, 0.09),
     Section("collar", "neck", (-0.01, 0.03, 0.0), 0.08, 0.06),
 )

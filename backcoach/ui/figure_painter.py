@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 
-from backcoach.figures.geometry import capsule_polygon
-from backcoach.figures.primitives import Capsule, Circle, Line, Polygon, Scene, Shape, Tone
+from backcoach.figures.geometry import capsule_polygon, offset_polygon
+from backcoach.figures.primitives import BACKDROP_DEPTH, Capsule, Circle, Polygon, Scene, Shape, Tone
 from backcoach.figures.style import DARK, LIGHT, OUTLINE, Fit, Theme, fit
 
 
@@ -36,52 +36,73 @@ def paint_scene(
     rect: QRectF,
     theme: Theme,
     dim: float = 1.0,
+    layer: str = "all",
 ) -> Fit:
-    """Draw ``scene`` fitted into ``rect``; returns the mapping used."""
+    """Draw ``scene`` fitted into ``rect``; returns the mapping used.
+
+    ``layer`` picks "backdrop" (floor, mat, props: still while the figure moves, so a
+    player can draw them once and keep the pixels), "figure", or "all".
+    """
     f = fit(scene.bounds, rect.width(), rect.height())
     f = Fit(f.scale, f.dx + rect.x(), f.dy + rect.y())
     painter.save()
+    painter.setClipRect(rect)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if dim < 1.0:
         painter.setOpacity(dim)
-    width = max(2 * OUTLINE * f.scale, 1.0)
+    outline = max(OUTLINE * f.scale, 0.6)
     colours = _qt_colours(theme)
-    pen = QPen()
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setWidthF(width)
+    line_pen = QPen()
+    line_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    line_pen.setWidthF(2 * outline)
+    painter.setPen(Qt.PenStyle.NoPen)
     for item in scene.items:
+        if layer != "all" and (item.depth <= BACKDROP_DEPTH) != (layer == "backdrop"):
+            continue
         fill, stroke = colours[item.tone]
+        if fill is None:  # a line: the only thing drawn with a pen
+            if stroke is not None:
+                line_pen.setColor(stroke)
+                painter.setPen(line_pen)
+                for shape in item.shapes:
+                    _draw(painter, shape, f, 0.0)
+                painter.setPen(Qt.PenStyle.NoPen)
+            continue
+        # Outline = the same shapes grown by the outline width, filled underneath.
         if stroke is not None:
-            pen.setColor(stroke)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(stroke)
             for shape in item.shapes:
-                _draw(painter, shape, f)
-        if fill is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(fill))
-            for shape in item.shapes:
-                if not isinstance(shape, Line):
-                    _draw(painter, shape, f)
+                _draw(painter, shape, f, outline)
+        painter.setBrush(fill)
+        for shape in item.shapes:
+            _draw(painter, shape, f, 0.0)
     painter.restore()
     return f
 
 
-def _draw(painter: QPainter, shape: Shape, f: Fit) -> None:
+_P = QPointF
+
+
+def _draw(painter: QPainter, shape: Shape, f: Fit, grow: float) -> None:
+    s = f.scale
     if isinstance(shape, Capsule):
+        ra, rb = shape.ra * s + grow, shape.rb * s + grow
         a = (f.x(shape.ax), f.y(shape.ay))
         b = (f.x(shape.bx), f.y(shape.by))
-        pts = capsule_polygon(a, b, shape.ra * f.scale, shape.rb * f.scale, _steps(shape.ra * f.scale))
-        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
+        pts = capsule_polygon(a, b, ra, rb, _steps(max(ra, rb)))
+        painter.drawPolygon(QPolygonF([_P(x, y) for x, y in pts]))
     elif isinstance(shape, Circle):
-        painter.drawEllipse(QPointF(f.x(shape.x), f.y(shape.y)), shape.r * f.scale, shape.r * f.scale)
+        r = shape.r * s + grow
+        painter.drawEllipse(_P(f.x(shape.x), f.y(shape.y)), r, r)
     elif isinstance(shape, Polygon):
-        painter.drawPolygon(QPolygonF([QPointF(f.x(x), f.y(y)) for x, y in shape.points]))
+        pts = [(f.x(x), f.y(y)) for x, y in shape.points]
+        if grow:
+            pts = offset_polygon(pts, grow)
+        painter.drawPolygon(QPolygonF([_P(x, y) for x, y in pts]))
     else:
-        painter.drawLine(QPointF(f.x(shape.x0), f.y(shape.y0)), QPointF(f.x(shape.x1), f.y(shape.y1)))
+        painter.drawLine(_P(f.x(shape.x0), f.y(shape.y0)), _P(f.x(shape.x1), f.y(shape.y1)))
 
 
 def _steps(radius_px: float) -> int:
-    """Chords per half-circle end: enough that a large capsule end looks round."""
-    return 4 if radius_px < 4 else 8 if radius_px < 15 else 12
+    """Chords per capsule end: enough that a large end still looks round."""
+    return 3 if radius_px < 4 else 5 if radius_px < 12 else 8
