@@ -57,9 +57,27 @@ class Figure:
             side="right" if self.side == "left" else "left",
             camera=self.camera.mirrored(),
             props=tuple(p.mirrored() for p in self.props),
-            mat=Box((self.mat.lo[0], self.mat.lo[1], -self.mat.hi[2]), (self.mat.hi[0], self.mat.hi[1], -self.mat.lo[2])) if self.mat else None,
+            mat=_mirror_box(self.mat) if self.mat else None,
             keyframes={k: mirror_pose(v) for k, v in self.keyframes.items()},
+            contacts={
+                k: tuple(Contact(_swap(c.part), _swap(c.support)) for c in cs)
+                for k, cs in self.contacts.items()
+            },
+            anchor=_swap(self.anchor),
         )
+
+
+def _mirror_box(box: Box) -> Box:
+    return Box((box.lo[0], box.lo[1], -box.hi[2]), (box.hi[0], box.hi[1], -box.lo[2]))
+
+
+def _swap(name: str) -> str:
+    """The same part on the other side: foot_l <-> foot_r."""
+    if name.endswith("_l"):
+        return name[:-2] + "_r"
+    if name.endswith("_r"):
+        return name[:-2] + "_l"
+    return name
 
 
 class MissingPose(LookupError):
@@ -130,12 +148,18 @@ def solve_set(exercise_id: str, variant: str, ps: PoseSet) -> Figure:
     key_pose, props = _solve_key(key_frame, ps, floor)
     anchor_points = _anchor_points(solve_body(key_pose), ps.anchor)
     solved = {ps.key: key_pose}
+    # Keyframes written the same ("hold" like "lift") must come out exactly the same.
+    seen = {_recipe(key_frame): key_pose}
     for name, kf in ps.keyframes.items():
-        if name != ps.key:
-            start = dict(kf.angles)
-            for k in _ROOT_XYZ:
-                start[k] = key_pose.get(k, 0.0)
-            solved[name] = _solve(start, kf, props, floor, anchor_points, ps.anchor)
+        if name == ps.key:
+            continue
+        if _recipe(kf) in seen:
+            solved[name] = dict(seen[_recipe(kf)])
+            continue
+        start = dict(kf.angles)
+        for k in _ROOT_XYZ:
+            start[k] = key_pose.get(k, 0.0)
+        solved[name] = seen[_recipe(kf)] = _solve(start, kf, props, floor, anchor_points, ps.anchor)
     mat = None
     if any(p.kind == "mat" for p in ps.props):
         mat = mat_box(_footprint([solve_body(p) for p in solved.values()], props, floor))
@@ -152,6 +176,10 @@ def solve_set(exercise_id: str, variant: str, ps: PoseSet) -> Figure:
         {name: kf.contacts for name, kf in ps.keyframes.items()},
         ps.anchor,
     )
+
+
+def _recipe(kf: Keyframe) -> tuple[object, ...]:
+    return (tuple(sorted(kf.angles.items())), kf.contacts, kf.adjust, kf.aims)
 
 
 def _solve_key(kf: Keyframe, ps: PoseSet, floor: float) -> tuple[dict[str, float], tuple[Prop, ...]]:

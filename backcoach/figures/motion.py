@@ -98,6 +98,10 @@ class Motion:
         self.figure = figure
         self.mode = mode
         self.steps = plan_steps(figure, tempo, mode)
+        # A phase between two equal poses ("hold" after "lift") is drawn perfectly still.
+        self._still_steps = {
+            s.name for s in self.steps if figure.keyframes[s.begin] == figure.keyframes[s.end]
+        }
         self.cycle_s = sum(s.seconds for s in self.steps)
         self.still = still_keyframe(figure, mode)
         self.breathes = not self.steps and mode == "hold"
@@ -128,7 +132,7 @@ class Motion:
         f = ease((t - step.start_s) / step.seconds)
         a = self.figure.keyframes[step.begin]
         b = self.figure.keyframes[step.end]
-        if step.begin == step.end or f == 0.0:
+        if step.name in self._still_steps or f == 0.0:
             return Frame(a, solve_body(a), 0.0, step.name, f)
         if f == 1.0:
             return Frame(b, solve_body(b), 0.0, step.name, f)

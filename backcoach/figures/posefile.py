@@ -58,7 +58,7 @@ DIRECTIONS: dict[str, tuple[float, float, float]] = {
     "+z": (0.0, 0.0, 1.0),
     "-z": (0.0, 0.0, -1.0),
 }
-_SET_KEYS = {"view", "props", "contacts", "adjust", "key", "anchor", "keyframes"}
+_SET_KEYS = {"view", "props", "contacts", "adjust", "aim", "key", "anchor", "keyframes"}
 
 
 class PoseFileError(Exception):
@@ -114,6 +114,7 @@ class PoseSet:
     keyframes: dict[str, Keyframe]
     contacts: tuple[Contact, ...] = ()  # defaults for keyframes that set none
     adjust: tuple[str, ...] = ()
+    aims: tuple[tuple[str, tuple[float, float, float]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,10 @@ def _read_set(
     prop_kinds = {p.kind for p in props}
     contacts = _read_contacts(reader, data, prefix, prop_kinds)
     adjust = _read_adjust(reader, data, prefix)
-    own = (contacts is not None, adjust is not None)
+    aims = _read_aims(reader, data, prefix)
+    own = (contacts is not None, adjust is not None, aims is not None)
+    if aims is None:
+        aims = base.aims if base else ()
     if contacts is None:
         contacts = base.contacts if base else ()
     if adjust is None:
@@ -171,7 +175,7 @@ def _read_set(
         if raw is None:
             reader.error(_join(prefix, "keyframes"), "missing; add at least one [keyframes.<name>]")
             return None
-        defaults = (contacts, adjust)
+        defaults = (contacts, adjust, aims)
         fallback = base.keyframes if base else {}
         keyframes = _read_keyframes(
             reader, raw, _join(prefix, "keyframes"), defaults, prop_kinds, fallback, own
@@ -182,7 +186,7 @@ def _read_set(
     anchor = reader.text(data, prefix, "anchor", base.anchor if base else "")
     if anchor and anchor not in PARTS:
         reader.error(_join(prefix, "anchor"), f"unknown body part '{anchor}'")
-    return PoseSet(view, props, key, anchor, keyframes, contacts, adjust)
+    return PoseSet(view, props, key, anchor, keyframes, contacts, adjust, aims)
 
 
 def _read_view(reader: FieldReader, data: Mapping[str, Any], prefix: str) -> Camera:
@@ -281,10 +285,12 @@ def _read_keyframes(
     reader: FieldReader,
     raw: Mapping[str, Any],
     prefix: str,
-    defaults: tuple[tuple[Contact, ...], tuple[str, ...]],
+    defaults: tuple[
+        tuple[Contact, ...], tuple[str, ...], tuple[tuple[str, tuple[float, float, float]], ...]
+    ],
     props: set[str],
     fallback: Mapping[str, Keyframe],
-    own: tuple[bool, bool] = (True, True),
+    own: tuple[bool, bool, bool] = (True, True, True),
 ) -> dict[str, Keyframe]:
     """Keyframes, each starting from the one it is ``like`` (angles, contacts and the
     angles the placer may adjust), then changing what it sets itself."""
@@ -305,6 +311,7 @@ def _read_keyframes(
                 liked.angles,
                 defaults[0] if own[0] else liked.contacts,
                 defaults[1] if own[1] else liked.adjust,
+                defaults[2] if own[2] else liked.aims,
             )
         elif like is not None:
             if like not in raw or not isinstance(raw[like], dict):

@@ -17,6 +17,7 @@ class Tone(StrEnum):
     TRUNK = "trunk"  # trunk, neck and head
     PROP = "prop"  # faces of benches, couches, walls
     PROP_TOP = "prop-top"
+    WALL = "wall"  # large and behind everything: kept faint
     BALL = "ball"
     BALL_SHINE = "ball-shine"
     MAT = "mat"

@@ -30,7 +30,7 @@ class Prop:
         return (self.ball,) if self.ball else self.boxes
 
     def mirrored(self) -> Prop:
-        boxes = tuple(Box((b.lo[0], b.lo[1], -b.hi[2]), (b.hi[0], b.hi[1], -b.lo[2])) for b in self.boxes)
+        boxes = tuple(Box((b.lo[0], b.lo[1], -b.hi[2]), (b.hi[0], b.hi[1], -b.lo[2])) for b in self.boxes)  # noqa: E501
         ball = None
         if self.ball:
             c = self.ball.centre

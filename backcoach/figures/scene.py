@@ -18,6 +18,7 @@ from backcoach.figures.primitives import (
     union,
 )
 from backcoach.figures.props import Prop
+from backcoach.figures.style import OUTLINE
 from backcoach.figures.skeleton import HEAD_R, JAW_R, SECTIONS, SEGMENTS, Body, section_axes
 from backcoach.figures.torso import trunk_outline
 
@@ -95,8 +96,10 @@ def prop_items(props: tuple[Prop, ...], project: Projector) -> list[Item]:
             shine = Circle(c[0] - r * 0.35, c[1] + r * 0.35, r * 0.22)
             out.append(Item((Circle(c[0], c[1], r),), Tone.BALL, _BACKDROP + 2))
             out.append(Item((shine,), Tone.BALL_SHINE, _BACKDROP + 2.5))
+        faint = prop.kind == "wall"
         for box in prop.boxes:
-            out += box_items(box, project, Tone.PROP, Tone.PROP_TOP, _BACKDROP + 1)
+            side, top = (Tone.WALL, Tone.WALL) if faint else (Tone.PROP, Tone.PROP_TOP)
+            out += box_items(box, project, side, top, _BACKDROP + 1)
     return out
 
 
@@ -133,11 +136,16 @@ def build_scene(
                 for shape in item.shapes:
                     bounds = union(bounds, shape_bounds(shape))
     figure += prop_items(props, project)
-    if mat is not None:
+    if mat is not None and abs(camera.elevation) < 8:
+        # Seen from the side the mat is a thin strip under the body and belongs in the
+        # frame; from above it is a large sheet and would shrink the figure, so it is
+        # cut off at the frame instead.
         for item in box_items(mat, project, Tone.MAT, Tone.MAT_TOP, 0):
             for shape in item.shapes:
                 bounds = union(bounds, shape_bounds(shape))
     assert bounds is not None
+    pad = OUTLINE * 1.5  # outlines are drawn outside the shapes
+    bounds = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
     span = frame or bounds
     pad = (span[2] - span[0]) * 0.5 + 1.0
     ground = ground_items(camera, mat, (span[0] - pad, span[2] + pad), project)

@@ -32,6 +32,7 @@ LIGHT = Theme(
         Tone.TRUNK: ("#5a88b8", "#1f3f61"),
         Tone.PROP: ("#cdb99a", "#8f7a5c"),
         Tone.PROP_TOP: ("#e3d5bf", "#8f7a5c"),
+        Tone.WALL: ("#eeeae3", "#cfc7b8"),
         Tone.BALL: ("#e8896b", "#b55a3e"),
         Tone.BALL_SHINE: ("#f6c3b1", ""),
         Tone.MAT: ("#5f9e89", "#3f7864"),
@@ -49,6 +50,7 @@ DARK = Theme(
         Tone.TRUNK: ("#7aaee2", "#2c4a6b"),
         Tone.PROP: ("#7a6a52", "#4b3f2e"),
         Tone.PROP_TOP: ("#968567", "#4b3f2e"),
+        Tone.WALL: ("#2c3036", "#3c424a"),
         Tone.BALL: ("#d9735a", "#8c4330"),
         Tone.BALL_SHINE: ("#eba08b", ""),
         Tone.MAT: ("#2f5f50", "#1f4035"),
@@ -78,7 +80,7 @@ class Fit:
         return self.dy - y * self.scale
 
 
-def fit(bounds: tuple[float, float, float, float], width: float, height: float, margin: float = 0.06) -> Fit:
+def fit(bounds: tuple[float, float, float, float], width: float, height: float, margin: float = 0.07) -> Fit:
     x0, y0, x1, y1 = bounds
     m = margin * min(width, height)
     scale = min((width - 2 * m) / max(x1 - x0, 1e-6), (height - 2 * m) / max(y1 - y0, 1e-6))
