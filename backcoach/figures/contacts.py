@@ -136,10 +136,11 @@ def _sided(s: str) -> dict[str, Part]:
 
 PARTS: dict[str, Part] = {
     "head": Part((Probe("head", HEAD_R), Probe("jaw", JAW_R)), False),
-    "back": Part((_sec("upper"), _sec("chest")), False),
-    "chest": Part((_sec("chest"), _sec("upper")), False),
-    "belly": Part((_sec("waist"),), False),
+    "back": Part((_sec("upper"), _sec("chest"), _sec("ribs")), False),
+    "chest": Part((_sec("chest"), _sec("ribs"), _sec("upper")), False),
+    "belly": Part((_sec("waist"), _sec("belly")), False),
     "pelvis": Part((_sec("hips"), _sec("seat")), False),
+    "trunk": Part(tuple(_sec(s) for s in ("seat", "hips", "belly", "waist", "ribs", "chest")), False),
     **_sided("l"),
     **_sided("r"),
 }

@@ -225,6 +225,17 @@ def _solve(
             out += [p[0] - x, p[2] - z]
         return out
 
+    # Start with the anchor already in place and the lowest floor contact on the floor,
+    # so the solver does not begin with the body sunk into a prop.
+    body = solve_body(start)
+    for point, (x, z) in list(anchor_points.items())[:1]:
+        start["pelvis.x"] = start.get("pelvis.x", 0.0) + x - body.pos[point][0]
+        start["pelvis.z"] = start.get("pelvis.z", 0.0) + z - body.pos[point][2]
+    on_floor = [c for c in kf.contacts if c.support == "floor"]
+    if on_floor:
+        floor_support = supports["floor"][0]
+        low = min(min(part_distances(body, PARTS[c.part], floor_support)) for c in on_floor)
+        start["pelvis.y"] = start.get("pelvis.y", 0.0) - low
     variables = [*kf.adjust, *(_ROOT_XYZ if anchor else ("pelvis.y",))]
     return _two_stage(start, variables, residuals)
 

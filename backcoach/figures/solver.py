@@ -46,7 +46,7 @@ def least_squares(
         a = [[sum(jac[k][i] * jac[k][j] for k in range(len(r))) for j in range(n)] for i in range(n)]
         g = [sum(jac[k][i] * r[k] for k in range(len(r))) for i in range(n)]
         improved = False
-        for _attempt in range(8):
+        for _attempt in range(20):
             m = [row[:] for row in a]
             for i in range(n):
                 m[i][i] += damping * (a[i][i] + 1e-6)
