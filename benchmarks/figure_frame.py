@@ -19,22 +19,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
-from backcoach import paths  # noqa: E402
-from backcoach.core.catalog import TempoPhase, load_catalog  # noqa: E402
-from backcoach.figures.build import pose_files  # noqa: E402
-from backcoach.figures.figure import figure_for  # noqa: E402
-from backcoach.figures.motion import Motion  # noqa: E402
-from backcoach.figures.render import animation_frame, frame_scene  # noqa: E402
-from backcoach.figures.style import LIGHT  # noqa: E402
-from backcoach.ui.figure_painter import paint_scene  # noqa: E402
+from backcoach import paths
+from backcoach.core.catalog import TempoPhase, load_catalog
+from backcoach.figures.build import pose_files
+from backcoach.figures.figure import figure_for
+from backcoach.figures.motion import Motion
+from backcoach.figures.render import animation_frame, frame_scene
+from backcoach.figures.style import LIGHT
+from backcoach.ui.figure_painter import paint_scene
 
 TARGET_MS = 4.0
 
 
-def tempo_for(exercise_id: str, keyframes: dict[str, dict[str, float]], catalog) -> tuple[tuple[TempoPhase, ...], str]:  # type: ignore[no-untyped-def]
+def tempo_for(
+    exercise_id: str, keyframes: dict[str, dict[str, float]], catalog
+) -> tuple[tuple[TempoPhase, ...], str]:  # type: ignore[no-untyped-def]
     ex = catalog.exercises.get(exercise_id)
     if ex is not None and ex.dosage.tempo:
         return ex.dosage.tempo, ex.dosage.mode
@@ -57,7 +59,7 @@ def main() -> int:
     rect = QRectF(0, 0, width, height)
     run_medians: list[float] = []
     worst_all = 0.0
-    print(f"{'exercise':32} {'median ms':>10} {'worst ms':>9}")
+    print(f"{'exercise':32} {'median ms':>10} {'p95 ms':>7} {'worst ms':>9}")
     per_run: list[list[float]] = [[] for _ in range(args.runs)]
     for path in pose_files(paths.asset_root()):
         fig = figure_for(path.stem)
@@ -79,12 +81,18 @@ def main() -> int:
                 times.append(ms)
                 per_run[run].append(ms)
         worst_all = max(worst_all, max(times))
-        print(f"{path.stem:32} {statistics.median(times):10.2f} {max(times):9.2f}")
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"{path.stem:32} {statistics.median(times):10.2f} {p95:7.2f} {max(times):9.2f}")
     run_medians = [statistics.median(r) for r in per_run]
     median = statistics.median(run_medians)
-    print(f"\nall exercises, {args.size}x{height}: median {median:.2f} ms (runs: "
-          + ", ".join(f"{m:.2f}" for m in run_medians)
-          + f"), worst {worst_all:.2f} ms")
+    every = [t for r in per_run for t in r]
+    p95_all = statistics.quantiles(every, n=20)[-1]
+    p99_all = statistics.quantiles(every, n=100)[-1]
+    print(
+        f"\nall exercises, {args.size}x{height}: median {median:.2f} ms (runs: "
+        + ", ".join(f"{m:.2f}" for m in run_medians)
+        + f"), p95 {p95_all:.2f} ms, p99 {p99_all:.2f} ms, worst {worst_all:.2f} ms"
+    )
     print(f"target {TARGET_MS:.1f} ms; ratio median/target = {median / TARGET_MS:.2f}")
     return 0
 

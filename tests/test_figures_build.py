@@ -71,7 +71,9 @@ def test_stale_names_what_is_missing_changed_or_left_over(tmp_path: Path) -> Non
     (root / "images" / "glute-bridge.svg").write_text("<svg/>", encoding="utf-8")
     (root / "images" / "old-exercise.svg").write_text("<svg/>", encoding="utf-8")
     pose = root / "poses" / "glute-bridge.toml"
-    pose.write_text(pose.read_text(encoding="utf-8").replace("knee = 85", "knee = 88"), encoding="utf-8")
+    pose.write_text(
+        pose.read_text(encoding="utf-8").replace("knee = 85", "knee = 88"), encoding="utf-8"
+    )
     assert stale(root) == [
         "images/glute-bridge.svg: out of date",
         f"poses/{CACHE_NAME}: out of date",
@@ -87,10 +89,14 @@ def test_the_app_uses_the_saved_solution_when_the_pose_file_is_unchanged(tmp_pat
     fresh = solve_set("plank", "", load_pose_file(root / "poses" / "plank.toml").base)
     assert cached.keyframes.keys() == fresh.keyframes.keys()
     for name, pose in fresh.keyframes.items():
-        assert cached.keyframes[name] == pytest.approx({k: v for k, v in pose.items() if round(v, 5)}, abs=1e-5)
+        assert cached.keyframes[name] == pytest.approx(
+            {k: v for k, v in pose.items() if round(v, 5)}, abs=1e-5
+        )
     # An edited pose file is solved afresh rather than trusting the old solution.
     pose_path = root / "poses" / "plank.toml"
-    pose_path.write_text(pose_path.read_text(encoding="utf-8").replace("pitch = 80", "pitch = 82"), encoding="utf-8")
+    pose_path.write_text(
+        pose_path.read_text(encoding="utf-8").replace("pitch = 80", "pitch = 82"), encoding="utf-8"
+    )
     clear_caches()
     edited = figure_for("plank", folder=root / "poses")
     assert edited.keyframes["hold"] != cached.keyframes["hold"]
@@ -125,7 +131,9 @@ def test_building_pictures_loads_no_qt(tmp_path: Path) -> None:
         f"rc = main(['--assets', {str(root)!r}, 'build'])\n"
         "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT', rc)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip().splitlines()[-1] == "NOQT 0"
     assert (root / "images" / "plank.svg").is_file()
 
@@ -135,5 +143,5 @@ def test_check_command_exits_non_zero_when_stale(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "backcoach.figures", "--assets", str(root), "check"]
     first = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     assert first.returncode == 1 and "plank.svg: missing" in first.stdout
-    subprocess.run(cmd[:-1] + ["build"], cwd=REPO, check=True, capture_output=True)
+    subprocess.run([*cmd[:-1], "build"], cwd=REPO, check=True, capture_output=True)
     assert subprocess.run(cmd, cwd=REPO, capture_output=True).returncode == 0

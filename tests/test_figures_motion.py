@@ -8,11 +8,16 @@ from backcoach.core.catalog import TempoPhase
 from backcoach.figures import figure_for
 from backcoach.figures.motion import Motion, ease, plan_steps
 
+
 def _close(a: dict[str, float], b: dict[str, float], tol: float = 1e-3) -> bool:
     return all(abs(a.get(k, 0.0) - b.get(k, 0.0)) <= tol for k in a.keys() | b.keys())
 
 
-BRIDGE = (TempoPhase("lift", 2, "Lift"), TempoPhase("hold", 3, "Hold"), TempoPhase("lower", 2, "Lower"))
+BRIDGE = (
+    TempoPhase("lift", 2, "Lift"),
+    TempoPhase("hold", 3, "Hold"),
+    TempoPhase("lower", 2, "Lower"),
+)
 
 
 def test_each_phase_ends_on_its_keyframe_and_reps_join_up() -> None:
@@ -67,7 +72,10 @@ def test_a_hold_with_a_cycle_moves_through_it() -> None:
 def test_prepare_shows_the_starting_position() -> None:
     fig = figure_for("locust-pose")
     assert Motion(fig, (), "prepare").frame(5).pose == fig.keyframes["start"]
-    assert Motion(figure_for("plank"), (), "prepare").frame(5).pose == figure_for("plank").keyframes["hold"]
+    assert (
+        Motion(figure_for("plank"), (), "prepare").frame(5).pose
+        == figure_for("plank").keyframes["hold"]
+    )
 
 
 def test_unknown_phase_names_leave_the_figure_still() -> None:

@@ -13,7 +13,11 @@ from backcoach.figures.skeleton import mirror_pose
 from backcoach.ui.widgets.figure_player import FigurePlayer
 from backcoach.ui.widgets.figure_view import FigureView, figure_image
 
-BRIDGE = (TempoPhase("lift", 2, "Lift"), TempoPhase("hold", 3, "Hold"), TempoPhase("lower", 2, "Lower"))
+BRIDGE = (
+    TempoPhase("lift", 2, "Lift"),
+    TempoPhase("hold", 3, "Hold"),
+    TempoPhase("lower", 2, "Lower"),
+)
 SL_BRIDGE = (TempoPhase("lift", 2, ""), TempoPhase("hold", 2, ""), TempoPhase("lower", 2, ""))
 
 
@@ -38,7 +42,9 @@ def test_phase_ends_show_the_keyframes_named_after_them(player: FigurePlayer) ->
         frame = player.current_frame()
         assert frame is not None
         pose, want = frame.pose, fig.keyframes[name]
-        assert all(abs(pose.get(k, 0) - want.get(k, 0)) < 1e-6 for k in pose.keys() | want.keys()), t
+        assert all(
+            abs(pose.get(k, 0) - want.get(k, 0)) < 1e-6 for k in pose.keys() | want.keys()
+        ), t
 
 
 def test_frames_at_different_times_differ_and_are_drawn(player: FigurePlayer) -> None:
@@ -91,7 +97,9 @@ def test_left_and_right_differ_by_mirroring(player: FigurePlayer) -> None:
     player.set_elapsed(1.0)
     right = player.current_frame().pose  # type: ignore[union-attr]
     mirrored = mirror_pose(left)
-    assert all(abs(right.get(k, 0) - mirrored.get(k, 0)) < 1e-9 for k in right.keys() | mirrored.keys())
+    assert all(
+        abs(right.get(k, 0) - mirrored.get(k, 0)) < 1e-9 for k in right.keys() | mirrored.keys()
+    )
     right_image = _pixels(player)
     assert right_image != left_image
     assert _similar(right_image.flipped(Qt.Orientation.Horizontal), left_image)

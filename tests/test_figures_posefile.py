@@ -98,7 +98,11 @@ def test_a_variant_inherits_what_it_does_not_change(tmp_path: Path) -> None:
 def test_mistakes_name_the_file_the_field_and_the_fix(
     tmp_path: Path, text: str, field: str, words: str
 ) -> None:
-    body = f'key = "a"\n{text}\n[keyframes.a]\nknee = 10\n' if not text.startswith("key") else f"{text}\n[keyframes.a]\nknee = 10\n"
+    body = (
+        f'key = "a"\n{text}\n[keyframes.a]\nknee = 10\n'
+        if not text.startswith("key")
+        else f"{text}\n[keyframes.a]\nknee = 10\n"
+    )
     path = _write(tmp_path, body)
     with pytest.raises(PoseFileError) as caught:
         load_pose_file(path)
@@ -115,7 +119,11 @@ def test_mistakes_name_the_file_the_field_and_the_fix(
         ("[keyframes.a]\nknee = 999\n", "keyframes.a.knee.flex", "out of range"),
         ("[keyframes.a]\nlike = 'b'\n[keyframes.b]\nlike = 'a'\n", "keyframes", "break the loop"),
         ("[keyframes.a]\nlike = 'zzz'\n", "keyframes.a.like", "no keyframe 'zzz'"),
-        ("[keyframes.a]\naim = { arm_l = 'sideways' }\n", "keyframes.a.aim.arm_l", "unknown direction"),
+        (
+            "[keyframes.a]\naim = { arm_l = 'sideways' }\n",
+            "keyframes.a.aim.arm_l",
+            "unknown direction",
+        ),
     ],
 )
 def test_keyframe_mistakes_are_reported_too(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from backcoach.figures import figure_for
 from backcoach.figures.camera import Projector
 from backcoach.figures.motion import Motion
 from backcoach.figures.posefile import Camera
@@ -19,7 +20,6 @@ from backcoach.figures.skeleton import (
     mirror_pose,
     solve_body,
 )
-from backcoach.figures import figure_for
 from backcoach.figures.vec import norm, sub
 from tests.figures_support import PHASES
 
@@ -92,7 +92,11 @@ def test_a_mirrored_pose_is_the_reflection_through_the_midline(pose: dict[str, f
     body = solve_body(pose)
     mirrored = solve_body(mirror_pose(pose))
     for name, (x, y, z) in body.pos.items():
-        other = name[:-2] + ("_r" if name.endswith("_l") else "_l") if name[-2:] in ("_l", "_r") else name
+        other = (
+            name[:-2] + ("_r" if name.endswith("_l") else "_l")
+            if name[-2:] in ("_l", "_r")
+            else name
+        )
         mx, my, mz = mirrored.pos[other]
         assert (mx, my, mz) == pytest.approx((x, y, -z), abs=1e-9), name
     assert mirror_pose(mirror_pose(pose)) == pytest.approx(pose)
@@ -104,7 +108,9 @@ def test_a_mirrored_pose_is_the_reflection_through_the_midline(pose: dict[str, f
     st.floats(-89, 89),
     st.tuples(st.floats(-2, 2), st.floats(-2, 2), st.floats(-2, 2)),
 )
-def test_the_mirrored_camera_sees_the_mirror_image(az: float, el: float, p: tuple[float, float, float]) -> None:
+def test_the_mirrored_camera_sees_the_mirror_image(
+    az: float, el: float, p: tuple[float, float, float]
+) -> None:
     """Right-side pictures are the left-side ones flipped left to right."""
     cam = Camera(az, el)
     x, y, depth = Projector(cam)(p)

@@ -28,7 +28,9 @@ class Look:
 
     @property
     def image_name(self) -> str:
-        return f"{self.exercise_id}--{self.variant}.svg" if self.variant else f"{self.exercise_id}.svg"
+        return (
+            f"{self.exercise_id}--{self.variant}.svg" if self.variant else f"{self.exercise_id}.svg"
+        )
 
     @property
     def title(self) -> str:
@@ -45,7 +47,9 @@ def solve_all(asset_root: Path) -> dict[Look, Figure]:
     for path in pose_files(asset_root):
         pf = load_pose_file(path)
         for variant in ("", *sorted(pf.variants)):
-            out[Look(pf.exercise_id, variant)] = solve_set(pf.exercise_id, variant, pf.pose_set(variant))
+            out[Look(pf.exercise_id, variant)] = solve_set(
+                pf.exercise_id, variant, pf.pose_set(variant)
+            )
     return out
 
 
@@ -55,7 +59,9 @@ def generate(asset_root: Path, figures: dict[Look, Figure] | None = None) -> dic
     files: dict[Path, str] = {}
     entries: dict[str, Any] = {}
     for look, fig in figures.items():
-        files[Path("images") / look.image_name] = scene_svg(still_scene(fig), *IMAGE_SIZE, title=look.title)
+        files[Path("images") / look.image_name] = scene_svg(
+            still_scene(fig), *IMAGE_SIZE, title=look.title
+        )
         entry = entries.setdefault(
             look.exercise_id,
             {"hash": file_hash(asset_root / "poses" / f"{look.exercise_id}.toml"), "looks": {}},

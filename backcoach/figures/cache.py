@@ -105,4 +105,6 @@ def read_cache(folder: Path) -> dict[str, Any]:
 
 
 def cache_text(entries: dict[str, Any]) -> str:
-    return json.dumps({"version": SOLVER_VERSION, "figures": entries}, indent=1, sort_keys=True) + "\n"
+    return (
+        json.dumps({"version": SOLVER_VERSION, "figures": entries}, indent=1, sort_keys=True) + "\n"
+    )

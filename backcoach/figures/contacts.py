@@ -10,7 +10,6 @@ touch; the others touch at their lowest point.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from backcoach.figures.skeleton import (
@@ -140,7 +139,9 @@ PARTS: dict[str, Part] = {
     "chest": Part((_sec("chest"), _sec("ribs"), _sec("upper")), False),
     "belly": Part((_sec("waist"), _sec("belly")), False),
     "pelvis": Part((_sec("hips"), _sec("seat")), False),
-    "trunk": Part(tuple(_sec(s) for s in ("seat", "hips", "belly", "waist", "ribs", "chest")), False),
+    "trunk": Part(
+        tuple(_sec(s) for s in ("seat", "hips", "belly", "waist", "ribs", "chest")), False
+    ),
     **_sided("l"),
     **_sided("r"),
 }
@@ -166,15 +167,3 @@ def _surface_probes() -> tuple[Probe, ...]:
 
 # Everything drawn, as probes: nothing may sink into the floor or a prop.
 SURFACE_PROBES = _surface_probes()
-
-
-def clearance(body: Body, supports: Iterable[Support]) -> float:
-    """The smallest signed distance from any part of the body to any support."""
-    return min(p.distance(body, s) for s in supports for p in SURFACE_PROBES)
-
-
-def lowest_point(body: Body) -> float:
-    """Height of the lowest drawn surface point (capsule ends, trunk slices, head)."""
-    return min(p.distance(body, Floor(0.0)) for p in SURFACE_PROBES)
-
-

@@ -18,16 +18,24 @@ from backcoach.figures.contacts import (
     PARTS,
     SURFACE_PROBES,
     Box,
-    body_support,
     Floor,
     Support,
+    body_support,
     part_distances,
 )
-from backcoach.figures.vec import norm, sub
-from backcoach.figures.posefile import AIM_LINES, Camera, Contact, Keyframe, PoseFile, PoseSet, load_pose_file
+from backcoach.figures.posefile import (
+    AIM_LINES,
+    Camera,
+    Contact,
+    Keyframe,
+    PoseFile,
+    PoseSet,
+    load_pose_file,
+)
 from backcoach.figures.props import Prop, floor_height, mat_box, place, supports_for
 from backcoach.figures.skeleton import DOF_KEYS, Body, Pose, dof_range, mirror_pose, solve_body
 from backcoach.figures.solver import least_squares
+from backcoach.figures.vec import norm, sub
 
 _W_PENETRATION = 3.0
 _W_AIM = 0.3  # a unit-vector error of 0.1 weighs like a 3 cm contact gap
@@ -97,7 +105,9 @@ def _load(path: str) -> PoseFile:
     return load_pose_file(Path(path))
 
 
-def figure_for(exercise_id: str, variant: str = "", side: str = "left", folder: Path | None = None) -> Figure:
+def figure_for(
+    exercise_id: str, variant: str = "", side: str = "left", folder: Path | None = None
+) -> Figure:
     """The solved figure for an exercise look and side ("none" draws as written).
 
     Raises ``MissingPose`` when the exercise has no pose file, and ``PoseFileError`` when
@@ -106,7 +116,9 @@ def figure_for(exercise_id: str, variant: str = "", side: str = "left", folder: 
     path = (folder or pose_dir()) / f"{exercise_id}.toml"
     if not path.is_file():
         raise MissingPose(f"no pose file for '{exercise_id}' ({path})")
-    return _solved(str((folder or pose_dir()) / f"{exercise_id}.toml"), variant or "", side == "right")
+    return _solved(
+        str((folder or pose_dir()) / f"{exercise_id}.toml"), variant or "", side == "right"
+    )
 
 
 @functools.lru_cache(maxsize=128)
@@ -117,7 +129,9 @@ def _solved(path: str, variant: str, mirrored: bool) -> Figure:
     used_variant = variant if variant in pf.variants else ""
     file = Path(path)
     entry = _cache(str(file.parent), _mtime(file.parent / CACHE_NAME)).get(pf.exercise_id, {})
-    look = entry.get("looks", {}).get(used_variant) if entry.get("hash") == file_hash(file) else None
+    look = (
+        entry.get("looks", {}).get(used_variant) if entry.get("hash") == file_hash(file) else None
+    )
     if look is not None:
         return Figure(pf.exercise_id, used_variant, "left", **figure_fields(look))
     return solve_set(pf.exercise_id, used_variant, pf.pose_set(used_variant))
@@ -182,7 +196,9 @@ def _recipe(kf: Keyframe) -> tuple[object, ...]:
     return (tuple(sorted(kf.angles.items())), kf.contacts, kf.adjust, kf.aims)
 
 
-def _solve_key(kf: Keyframe, ps: PoseSet, floor: float) -> tuple[dict[str, float], tuple[Prop, ...]]:
+def _solve_key(
+    kf: Keyframe, ps: PoseSet, floor: float
+) -> tuple[dict[str, float], tuple[Prop, ...]]:
     pose = dict(kf.angles)
     body = solve_body(pose)
     pose["pelvis.y"] = floor - min(p.distance(body, Floor(0.0)) for p in SURFACE_PROBES)
@@ -244,7 +260,9 @@ def _two_stage(pose: dict[str, float], variables: list[str], residuals) -> dict[
     """First bring the contacts down while keeping close to the written angles, ignoring
     what sinks in (so a bad start is not trapped by it); then settle everything tightly."""
     pose = least_squares(pose, variables, lambda p: residuals(p, 0.05, 0.0))
-    return least_squares(pose, variables, lambda p: residuals(p, 0.002, _W_PENETRATION), iterations=40)
+    return least_squares(
+        pose, variables, lambda p: residuals(p, 0.002, _W_PENETRATION), iterations=40
+    )
 
 
 def _residuals(
@@ -258,9 +276,9 @@ def _residuals(
         out += min(per_support, key=lambda ds: sum(abs(d) for d in ds))
     for line, target in kf.aims:
         a, b = AIM_LINES[line]
-        d = sub(body.pos[b], body.pos[a])
-        n = norm(d) or 1.0
-        out += [_W_AIM * (d[i] / n - target[i]) for i in range(3)]
+        line_vec = sub(body.pos[b], body.pos[a])
+        n = norm(line_vec) or 1.0
+        out += [_W_AIM * (line_vec[i] / n - target[i]) for i in range(3)]
     if not sink:
         return out
     for group in supports.values():
@@ -288,10 +306,16 @@ _RANGES = {k: r for k in DOF_KEYS if (r := dof_range(k))}
 def _anchor_points(body: Body, anchor: str) -> dict[str, tuple[float, float]]:
     if not anchor:
         return {}
-    return {p.point: (body.pos[p.point][0], body.pos[p.point][2]) for p in PARTS[anchor].probes if not p.section}
+    return {
+        p.point: (body.pos[p.point][0], body.pos[p.point][2])
+        for p in PARTS[anchor].probes
+        if not p.section
+    }
 
 
-def _footprint(bodies: list[Body], props: tuple[Prop, ...], floor: float) -> tuple[float, float, float, float]:
+def _footprint(
+    bodies: list[Body], props: tuple[Prop, ...], floor: float
+) -> tuple[float, float, float, float]:
     xs: list[float] = []
     zs: list[float] = []
     for body in bodies:

@@ -36,7 +36,10 @@ def capsule_polygon(a: Pt, b: Pt, ra: float, rb: float, steps: int = 8) -> list[
     t = capsule_tangents(a, b, ra, rb)
     if t is None:
         c, r = (a, ra) if ra >= rb else (b, rb)
-        return [(c[0] + r * math.cos(k * math.pi / 8), c[1] + r * math.sin(k * math.pi / 8)) for k in range(16)]
+        return [
+            (c[0] + r * math.cos(k * math.pi / 8), c[1] + r * math.sin(k * math.pi / 8))
+            for k in range(16)
+        ]
     p1, p2, p3, p4, _ = t
     out = [p1, p2]
     out += _arc(b, rb, p2, p3, steps)
@@ -87,3 +90,38 @@ def offset_polygon(points: list[Pt], d: float) -> list[Pt]:
         k = sign * d / (lm * cos_half)
         out.append((cx + mx * k, cy + my * k))
     return out
+
+
+def clip_polygon(points: list[Pt], x0: float, y0: float, x1: float, y1: float) -> list[Pt]:
+    """The part of a polygon inside a rectangle (Sutherland-Hodgman); SVG Tiny has no
+    clip paths, and some renderers draw outside the view box."""
+
+    def clip(pts: list[Pt], inside, cross) -> list[Pt]:  # type: ignore[no-untyped-def]
+        out: list[Pt] = []
+        for i, cur in enumerate(pts):
+            prev = pts[i - 1]
+            if inside(cur):
+                if not inside(prev):
+                    out.append(cross(prev, cur))
+                out.append(cur)
+            elif inside(prev):
+                out.append(cross(prev, cur))
+        return out
+
+    def at_x(x: float):  # type: ignore[no-untyped-def]
+        return lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
+
+    def at_y(y: float):  # type: ignore[no-untyped-def]
+        return lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+
+    pts = points
+    for inside, cross in (
+        (lambda p: p[0] >= x0, at_x(x0)),
+        (lambda p: p[0] <= x1, at_x(x1)),
+        (lambda p: p[1] >= y0, at_y(y0)),
+        (lambda p: p[1] <= y1, at_y(y1)),
+    ):
+        if not pts:
+            break
+        pts = clip(pts, inside, cross)
+    return pts

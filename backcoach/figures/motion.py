@@ -111,12 +111,6 @@ class Motion:
         probes = [p for p in PARTS[figure.anchor].probes if not p.section] if figure.anchor else []
         self._anchor = [(p.point, key_body.pos[p.point]) for p in probes[:1]]
 
-    def keyframe_at_end_of(self, phase: str) -> str:
-        for step in self.steps:
-            if step.name == phase:
-                return step.end
-        raise KeyError(phase)
-
     def frame(self, seconds: float) -> Frame:
         seconds = max(seconds, 0.0)
         if not self.steps:
@@ -136,7 +130,9 @@ class Motion:
             return Frame(a, solve_body(a), 0.0, step.name, f)
         if f == 1.0:
             return Frame(b, solve_body(b), 0.0, step.name, f)
-        mixed = {k: a.get(k, 0.0) + (b.get(k, 0.0) - a.get(k, 0.0)) * f for k in a.keys() | b.keys()}
+        mixed = {
+            k: a.get(k, 0.0) + (b.get(k, 0.0) - a.get(k, 0.0)) * f for k in a.keys() | b.keys()
+        }
         pose, body = self._settle(mixed, step)
         return Frame(pose, body, 0.0, step.name, f)
 
@@ -148,7 +144,9 @@ class Motion:
         for point, (x, _, z) in self._anchor:
             p = body.pos[point]
             dx, dz = x - p[0], z - p[2]
-        shared = set(self.figure.contacts.get(step.begin, ())) & set(self.figure.contacts.get(step.end, ()))
+        shared = set(self.figure.contacts.get(step.begin, ())) & set(
+            self.figure.contacts.get(step.end, ())
+        )
         on_floor = [c for c in shared if c.support == "floor"]
         dy = 0.0
         if on_floor:

@@ -182,7 +182,9 @@ def _read_set(
         )
     key = reader.text(data, prefix, "key", base.key if base else None)
     if keyframes and key not in keyframes:
-        reader.error(_join(prefix, "key"), f"'{key}' is not a keyframe; use one of {sorted(keyframes)}")
+        reader.error(
+            _join(prefix, "key"), f"'{key}' is not a keyframe; use one of {sorted(keyframes)}"
+        )
     anchor = reader.text(data, prefix, "anchor", base.anchor if base else "")
     if anchor and anchor not in PARTS:
         reader.error(_join(prefix, "anchor"), f"unknown body part '{anchor}'")
@@ -229,7 +231,7 @@ def _read_props(reader: FieldReader, data: Mapping[str, Any], prefix: str) -> tu
             reader.error(f"{where}.at", f"'{at}' is not a body point; use a joint such as pelvis")
         side = reader.text(item, where, "side", "+x")
         if side not in ("+x", "-x"):
-            reader.error(f"{where}.side", "expected \"+x\" or \"-x\"")
+            reader.error(f"{where}.side", 'expected "+x" or "-x"')
         shift = reader.number(item, where, "shift", -2, 2, 0.0) or 0.0
         size = reader.number(item, where, "size", 0, 2, 0.0) or 0.0
         out.append(PropSpec(kind, at, 1.0 if side == "+x" else -1.0, shift, size))
@@ -361,7 +363,9 @@ def _read_aims(
         if line not in AIM_LINES:
             reader.error(f"{where}.aim.{line}", f"unknown line; use one of {', '.join(AIM_LINES)}")
         elif direction not in DIRECTIONS:
-            reader.error(f"{where}.aim.{line}", f"unknown direction; use one of {', '.join(DIRECTIONS)}")
+            reader.error(
+                f"{where}.aim.{line}", f"unknown direction; use one of {', '.join(DIRECTIONS)}"
+            )
         else:
             out.append((line, DIRECTIONS[direction]))
     return tuple(out)

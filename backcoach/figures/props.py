@@ -30,7 +30,9 @@ class Prop:
         return (self.ball,) if self.ball else self.boxes
 
     def mirrored(self) -> Prop:
-        boxes = tuple(Box((b.lo[0], b.lo[1], -b.hi[2]), (b.hi[0], b.hi[1], -b.lo[2])) for b in self.boxes)  # noqa: E501
+        boxes = tuple(
+            Box((b.lo[0], b.lo[1], -b.hi[2]), (b.hi[0], b.hi[1], -b.lo[2])) for b in self.boxes
+        )
         ball = None
         if self.ball:
             c = self.ball.centre
@@ -66,7 +68,9 @@ def place(spec: PropSpec, body: Body, floor: float, roll: float = 0.0) -> Prop |
         return Prop("ball", ball=Sphere((x, floor + r, z), r))
     if spec.kind == "bench":
         h = spec.size or BENCH_HEIGHT
-        return Prop("bench", boxes=(Box((x - 0.22, floor, z - 0.22), (x + 0.22, floor + h, z + 0.22)),))
+        return Prop(
+            "bench", boxes=(Box((x - 0.22, floor, z - 0.22), (x + 0.22, floor + h, z + 0.22)),)
+        )
     if spec.kind == "post":  # a rail or chair back to rest a hand on, topped under the point
         top = body.pos[spec.at][1] - _point_radius(spec.at)
         return Prop("post", boxes=(Box((x - 0.04, floor, z - 0.04), (x + 0.04, top, z + 0.04)),))

@@ -18,8 +18,8 @@ from backcoach.figures.primitives import (
     union,
 )
 from backcoach.figures.props import Prop
-from backcoach.figures.style import OUTLINE
 from backcoach.figures.skeleton import HEAD_R, JAW_R, SECTIONS, SEGMENTS, Body, section_axes
+from backcoach.figures.style import OUTLINE
 from backcoach.figures.torso import trunk_outline
 
 _SIDE_GAP = 0.04  # metres of depth before one side counts as the near one
@@ -103,7 +103,9 @@ def prop_items(props: tuple[Prop, ...], project: Projector) -> list[Item]:
     return out
 
 
-def ground_items(camera: Camera, mat: Box | None, floor_span: tuple[float, float], project: Projector) -> list[Item]:
+def ground_items(
+    camera: Camera, mat: Box | None, floor_span: tuple[float, float], project: Projector
+) -> list[Item]:
     out: list[Item] = []
     if abs(camera.elevation) < 8:
         y = project((0.0, 0.0, 0.0))[1]
@@ -151,8 +153,3 @@ def build_scene(
     ground = ground_items(camera, mat, (span[0] - pad, span[2] + pad), project)
     items = sorted(ground + figure, key=lambda it: it.depth)
     return Scene(tuple(items), frame or bounds)
-
-
-def ground_level(camera: Camera) -> float:
-    return Projector(camera)((0.0, 0.0, 0.0))[1]
-

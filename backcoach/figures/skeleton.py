@@ -59,11 +59,7 @@ DOFS_BY_KIND: dict[str, tuple[str, ...]] = {
     "ankle": ("flex",),
     "wrist": ("flex",),
 }
-DOF_KEYS: tuple[str, ...] = tuple(
-    f"{j.name}.{d}" for j in JOINTS for d in DOFS_BY_KIND[j.kind]
-)
-TRANSLATION_KEYS = ("pelvis.x", "pelvis.y", "pelvis.z")
-
+DOF_KEYS: tuple[str, ...] = tuple(f"{j.name}.{d}" for j in JOINTS for d in DOFS_BY_KIND[j.kind])
 # Comfortable ranges of motion (degrees). The placer keeps inside them, so it never
 # solves a contact by bending an elbow backwards.
 _RANGES: dict[tuple[str, str], tuple[float, float]] = {
@@ -95,10 +91,11 @@ def dof_range(key: str) -> tuple[float, float] | None:
         kind = "neck"
     return _RANGES.get((kind, dof))
 
+
 # Points carried by a joint's frame that are not joints themselves.
 POINTS: dict[str, tuple[str, Vec]] = {
     "head": ("neck", (0.03, 0.17, 0.0)),
-    "jaw": ("neck", (0.075, 0.12, 0.0)),
+    "jaw": ("neck", (0.062, 0.118, 0.0)),
     "skull_base": ("neck", (0.0, 0.09, 0.0)),
     **{f"fingertip_{s}": (f"wrist_{s}", (0.0, -0.16, 0.0)) for s in "lr"},
     **{f"heel_{s}": (f"ankle_{s}", (-0.045, -0.035, 0.0)) for s in "lr"},
@@ -106,7 +103,7 @@ POINTS: dict[str, tuple[str, Vec]] = {
 }
 
 HEAD_R = 0.1
-JAW_R = 0.068
+JAW_R = 0.062
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,9 @@ def least_squares(
         if cost < 1e-12:
             break
         jac = _jacobian(evaluate, x, r)
-        a = [[sum(jac[k][i] * jac[k][j] for k in range(len(r))) for j in range(n)] for i in range(n)]
+        a = [
+            [sum(jac[k][i] * jac[k][j] for k in range(len(r))) for j in range(n)] for i in range(n)
+        ]
         g = [sum(jac[k][i] * r[k] for k in range(len(r))) for i in range(n)]
         improved = False
         for _attempt in range(20):
@@ -82,7 +84,7 @@ def _jacobian(
 def _solve_linear(m: list[list[float]], b: list[float]) -> list[float]:
     """Gaussian elimination with partial pivoting; the systems have a dozen unknowns."""
     n = len(b)
-    aug = [row[:] + [b[i]] for i, row in enumerate(m)]
+    aug = [[*row, b[i]] for i, row in enumerate(m)]
     for col in range(n):
         pivot = max(range(col, n), key=lambda r: abs(aug[r][col]))
         aug[col], aug[pivot] = aug[pivot], aug[col]

@@ -35,8 +35,8 @@ LIGHT = Theme(
         Tone.WALL: ("#eeeae3", "#cfc7b8"),
         Tone.BALL: ("#e8896b", "#b55a3e"),
         Tone.BALL_SHINE: ("#f6c3b1", ""),
-        Tone.MAT: ("#5f9e89", "#3f7864"),
-        Tone.MAT_TOP: ("#9ccfbb", "#3f7864"),
+        Tone.MAT: ("#7fb5a2", "#5b9480"),
+        Tone.MAT_TOP: ("#cfe8de", "#8dbcaa"),
         Tone.FLOOR: ("", "#aab3bd"),
     },
     "#ffffff",
@@ -53,8 +53,8 @@ DARK = Theme(
         Tone.WALL: ("#2c3036", "#3c424a"),
         Tone.BALL: ("#d9735a", "#8c4330"),
         Tone.BALL_SHINE: ("#eba08b", ""),
-        Tone.MAT: ("#2f5f50", "#1f4035"),
-        Tone.MAT_TOP: ("#3f7a66", "#1f4035"),
+        Tone.MAT: ("#2f5f50", "#24493d"),
+        Tone.MAT_TOP: ("#2a4a40", "#35604f"),
         Tone.FLOOR: ("", "#5d6670"),
     },
     "#1e2227",
@@ -80,7 +80,9 @@ class Fit:
         return self.dy - y * self.scale
 
 
-def fit(bounds: tuple[float, float, float, float], width: float, height: float, margin: float = 0.07) -> Fit:
+def fit(
+    bounds: tuple[float, float, float, float], width: float, height: float, margin: float = 0.09
+) -> Fit:
     x0, y0, x1, y1 = bounds
     m = margin * min(width, height)
     scale = min((width - 2 * m) / max(x1 - x0, 1e-6), (height - 2 * m) / max(y1 - y0, 1e-6))

@@ -35,7 +35,12 @@ def _cap(c: Pt, e: Pt, outward: Pt, length: float, steps: int = 6) -> list[Pt]:
     for i in range(1, steps):
         t = math.pi * i / steps
         ct, st = math.cos(t), math.sin(t)
-        out.append((c[0] + e[0] * ct + outward[0] * length * st, c[1] + e[1] * ct + outward[1] * length * st))
+        out.append(
+            (
+                c[0] + e[0] * ct + outward[0] * length * st,
+                c[1] + e[1] * ct + outward[1] * length * st,
+            )
+        )
     return out
 
 
@@ -80,8 +85,20 @@ def _smooth(ring: list[Pt], steps: int = 3) -> tuple[Pt, ...]:
             t2, t3 = t * t, t * t * t
             out.append(
                 (
-                    0.5 * (2 * p1[0] + (-p0[0] + p2[0]) * t + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2 + (-p0[0] + 3 * p1[0] - 3 * p2[0] + p3[0]) * t3),
-                    0.5 * (2 * p1[1] + (-p0[1] + p2[1]) * t + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2 + (-p0[1] + 3 * p1[1] - 3 * p2[1] + p3[1]) * t3),
+                    0.5
+                    * (
+                        2 * p1[0]
+                        + (-p0[0] + p2[0]) * t
+                        + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2
+                        + (-p0[0] + 3 * p1[0] - 3 * p2[0] + p3[0]) * t3
+                    ),
+                    0.5
+                    * (
+                        2 * p1[1]
+                        + (-p0[1] + p2[1]) * t
+                        + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2
+                        + (-p0[1] + 3 * p1[1] - 3 * p2[1] + p3[1]) * t3
+                    ),
                 )
             )
     return tuple(out)

@@ -32,7 +32,9 @@ def looks(asset_root: Path) -> list[Look]:
     return out
 
 
-def write_contact_sheet(asset_root: Path, out: Path, cell: int = 260, theme_name: str = "light") -> int:
+def write_contact_sheet(
+    asset_root: Path, out: Path, cell: int = 260, theme_name: str = "light"
+) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
@@ -64,7 +66,11 @@ def write_contact_sheet(asset_root: Path, out: Path, cell: int = 260, theme_name
         painter.setFont(font)
         painter.drawText(QRectF(x + 4, y + pic_h, cell - 8, 18), Qt.AlignmentFlag.AlignCenter, name)
         painter.setFont(small)
-        painter.drawText(QRectF(x + 4, y + pic_h + 17, cell - 8, 14), Qt.AlignmentFlag.AlignCenter, look.image_name)
+        painter.drawText(
+            QRectF(x + 4, y + pic_h + 17, cell - 8, 14),
+            Qt.AlignmentFlag.AlignCenter,
+            look.image_name,
+        )
     painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out)):

@@ -13,7 +13,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 
 from backcoach.figures.geometry import capsule_polygon, offset_polygon
-from backcoach.figures.primitives import BACKDROP_DEPTH, Capsule, Circle, Polygon, Scene, Shape, Tone
+from backcoach.figures.primitives import (
+    BACKDROP_DEPTH,
+    Capsule,
+    Circle,
+    Polygon,
+    Scene,
+    Shape,
+    Tone,
+)
 from backcoach.figures.style import DARK, LIGHT, OUTLINE, Fit, Theme, fit
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcoach.figures.figure import MissingPose, Figure, figure_for
+from backcoach.figures.figure import Figure, MissingPose, figure_for
 from backcoach.figures.motion import Frame, Motion, PhaseLike
 from backcoach.figures.render import animation_frame, frame_scene
 from backcoach.ui.figure_painter import paint_scene, theme_for
@@ -103,7 +103,7 @@ class FigurePlayer(QWidget):
 
     # -- painting -------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         frame = self.current_frame()
         if frame is None or self._motion is None or self._bounds is None:
             return
@@ -130,7 +130,7 @@ class FigurePlayer(QWidget):
         painter.drawRoundedRect(QRectF(x, y, bar, size), bar / 3, bar / 3)
         painter.drawRoundedRect(QRectF(x + size - bar, y, bar, size), bar / 3, bar / 3)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.update()
         super().changeEvent(event)

@@ -18,7 +18,13 @@ from backcoach.figures.render import pose_scene
 from backcoach.ui.figure_painter import paint_scene, theme_for
 
 
-def still(exercise_id: str, variant: str = "", side: str = "left", keyframe: str = "", poses: Path | None = None) -> Scene:
+def still(
+    exercise_id: str,
+    variant: str = "",
+    side: str = "left",
+    keyframe: str = "",
+    poses: Path | None = None,
+) -> Scene:
     fig = figure_for(exercise_id, variant, side, poses)
     return pose_scene(fig, fig.keyframes[keyframe or fig.key])
 
@@ -35,7 +41,12 @@ def figure_image(
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)
-    paint_scene(painter, still(exercise_id, variant, side, "", poses), QRectF(image.rect()), theme_for(palette))
+    paint_scene(
+        painter,
+        still(exercise_id, variant, side, "", poses),
+        QRectF(image.rect()),
+        theme_for(palette),
+    )
     painter.end()
     return image
 
@@ -50,7 +61,9 @@ class FigureView(QWidget):
         self.setAccessibleName(self.tr("Exercise picture"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_exercise(self, exercise_id: str, variant: str = "", side: str = "left", keyframe: str = "") -> None:
+    def set_exercise(
+        self, exercise_id: str, variant: str = "", side: str = "left", keyframe: str = ""
+    ) -> None:
         try:
             self._scene = still(exercise_id, variant, side, keyframe, self._poses)
         except MissingPose:
@@ -60,23 +73,23 @@ class FigureView(QWidget):
     def scene(self) -> Scene | None:
         return self._scene
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         return QSize(240, 180)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+    def heightForWidth(self, width: int) -> int:
         return width * 3 // 4
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._scene is None:
             return
         painter = QPainter(self)
         paint_scene(painter, self._scene, QRectF(self.rect()), theme_for(self.palette()))
         painter.end()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.update()
         super().changeEvent(event)
