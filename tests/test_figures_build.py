@@ -145,3 +145,17 @@ def test_check_command_exits_non_zero_when_stale(tmp_path: Path) -> None:
     assert first.returncode == 1 and "plank.svg: missing" in first.stdout
     subprocess.run([*cmd[:-1], "build"], cwd=REPO, check=True, capture_output=True)
     assert subprocess.run(cmd, cwd=REPO, capture_output=True).returncode == 0
+
+
+def test_contact_sheet_is_one_png_of_every_picture(tmp_path: Path) -> None:
+    out = tmp_path / "sheet.png"
+    cmd = [sys.executable, "-m", "backcoach.figures", "contact-sheet", str(out), "--cell", "120"]
+    result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=True)
+    looks = len(list((ASSETS / "images").glob("*.svg")))
+    assert f"({looks} pictures)" in result.stdout
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    rows = (looks + 5) // 6
+    assert image.width() == 6 * 120 and image.height() == rows * (90 + 34)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from backcoach.figures.build import Look, pose_files
 from backcoach.figures.figure import figure_for
@@ -30,6 +31,16 @@ def looks(asset_root: Path) -> list[Look]:
         pf = load_pose_file(path)
         out += [Look(pf.exercise_id, v) for v in ("", *sorted(pf.variants))]
     return out
+
+
+def _fitting(font: Any, text: str, width: int) -> Any:
+    """The font, made smaller (down to 9 px) until ``text`` fits in ``width``."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    sized = QFont(font)
+    while sized.pixelSize() > 9 and QFontMetrics(sized).horizontalAdvance(text) > width:
+        sized.setPixelSize(sized.pixelSize() - 1)
+    return sized
 
 
 def write_contact_sheet(
@@ -63,7 +74,7 @@ def write_contact_sheet(
         paint_scene(painter, still_scene(fig), QRectF(x, y, cell, pic_h), theme)
         name = names.get((look.exercise_id, look.variant), look.title)
         painter.setPen(text_colour)
-        painter.setFont(font)
+        painter.setFont(_fitting(font, name, cell - 8))
         painter.drawText(QRectF(x + 4, y + pic_h, cell - 8, 18), Qt.AlignmentFlag.AlignCenter, name)
         painter.setFont(small)
         painter.drawText(
