@@ -158,3 +158,11 @@ def test_the_still_view_and_image_helper(qtbot) -> None:  # type: ignore[no-unty
     assert _ink(image) > 0.03
     view.set_exercise("made-up-exercise")
     assert view.scene() is None
+
+
+def test_a_broken_pose_file_costs_the_picture_not_the_session(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "wobbly.toml").write_text('key = "a"\n[keyframes.a]\nelbw = 3\n', encoding="utf-8")
+    widget = FigurePlayer(poses=tmp_path)
+    qtbot.addWidget(widget)
+    widget.set_exercise("wobbly", "", "none", (), "hold")
+    assert widget.current_frame() is None

@@ -7,6 +7,7 @@ elapsed time) freezes the figure on exactly the frame the voice stopped on.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcoach.figures.figure import Figure, MissingPose, figure_for
 from backcoach.figures.motion import Frame, Motion, PhaseLike
+from backcoach.figures.posefile import PoseFileError
 from backcoach.figures.render import animation_frame, frame_scene
 from backcoach.ui.figure_painter import paint_scene, theme_for
+
+log = logging.getLogger(__name__)
 
 PAUSED_OPACITY = 0.45
 
@@ -54,6 +58,10 @@ class FigurePlayer(QWidget):
         try:
             figure = figure_for(exercise_id, variant or "", side, self._poses)
         except MissingPose:
+            self.clear()
+            return
+        except PoseFileError as exc:  # a broken pose file costs the picture, not the session
+            log.warning("cannot show %s: %s", exercise_id, exc)
             self.clear()
             return
         self._motion = Motion(figure, tuple(tempo), mode)
