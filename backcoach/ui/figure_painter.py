@@ -43,7 +43,6 @@ def paint_scene(
     scene: Scene,
     rect: QRectF,
     theme: Theme,
-    dim: float = 1.0,
     layer: str = "all",
 ) -> Fit:
     """Draw ``scene`` fitted into ``rect``; returns the mapping used.
@@ -56,8 +55,6 @@ def paint_scene(
     painter.save()
     painter.setClipRect(rect)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if dim < 1.0:
-        painter.setOpacity(dim)
     outline = max(OUTLINE * f.scale, 0.6)
     colours = _qt_colours(theme)
     line_pen = QPen()

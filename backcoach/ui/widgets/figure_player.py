@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backcoach.figures.figure import Figure, MissingPose, figure_for
@@ -23,7 +23,7 @@ from backcoach.ui.figure_painter import paint_scene, theme_for
 
 log = logging.getLogger(__name__)
 
-PAUSED_OPACITY = 0.45
+PAUSED_VEIL = 0.55
 
 
 class FigurePlayer(QWidget):
@@ -118,10 +118,13 @@ class FigurePlayer(QWidget):
         scene = frame_scene(self._motion.figure, frame.body, frame.pose, frame.breath, self._bounds)
         painter = QPainter(self)
         rect = QRectF(self.rect())
-        paint_scene(
-            painter, scene, rect, theme_for(self.palette()), PAUSED_OPACITY if self._paused else 1.0
-        )
+        paint_scene(painter, scene, rect, theme_for(self.palette()))
         if self._paused:
+            # A veil of the background rather than a transparent figure: overlapping
+            # limbs would otherwise show through each other.
+            veil = QColor(self.palette().color(QPalette.ColorRole.Window))
+            veil.setAlphaF(PAUSED_VEIL)
+            painter.fillRect(rect, veil)
             self._paint_pause_mark(painter, rect)
         painter.end()
 
