@@ -33,7 +33,8 @@ from backcoach.core.effects import (
 from backcoach.core.plan import Segment, SegmentKind
 from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.countdown_ring import CountdownRing
-from backcoach.ui.widgets.figures import ExerciseThumb, FigurePlayerSlot
+from backcoach.ui.widgets.figure_player import FigurePlayer
+from backcoach.ui.widgets.figures import ExerciseThumb, show_segment
 
 KIND_WORDS = {
     SegmentKind.PREPARE: "Get ready",
@@ -115,7 +116,7 @@ class SessionPage(QWidget):
             self.next_label.setText(self.tr("Next: {0}").format(self._short(upcoming)))
             self.next_thumb.show_exercise(upcoming.exercise_id, upcoming.variant)
         # In a rest, show the coming exercise so the runner can get into position.
-        self.figure.set_segment(seg, self.catalog)
+        show_segment(self.figure, seg)
 
     def _short(self, seg: Segment) -> str:
         side = self.tr(", {0} side").format(seg.side) if seg.side != "none" else ""
@@ -198,7 +199,7 @@ class SessionPage(QWidget):
         self.progress.setAccessibleName(self.tr("Progress through the routine"))
         self.progress.setTextVisible(True)
 
-        self.figure = FigurePlayerSlot()
+        self.figure = FigurePlayer()
         self.ring = CountdownRing()
         self.rep_label = QLabel()
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

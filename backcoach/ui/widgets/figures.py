@@ -1,84 +1,46 @@
-"""Exercise pictures in the window: still thumbnails from the generated SVGs, and the
-slot on the session page where the figure is shown for the current segment."""
+"""Exercise pictures in the window: still thumbnails, and what the session page shows.
+
+Both paint the same pose data as the SVG files, in the palette's colours, so the
+pictures follow light and dark themes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcoach import paths
-from backcoach.core.catalog import Catalog
-from backcoach.core.plan import Segment
-
-_renderers: dict[str, QSvgRenderer] = {}
+from backcoach.core.plan import Segment, SegmentKind
+from backcoach.ui.widgets.figure_player import FigurePlayer
+from backcoach.ui.widgets.figure_view import FigureView
 
 
-def image_path(exercise_id: str, variant: str = "") -> str:
-    """The still picture for an exercise (its variant's own picture when it has one)."""
-    if variant:
-        candidate = paths.asset("images", f"{exercise_id}--{variant}.svg")
-        if candidate.is_file():
-            return str(candidate)
-    return str(paths.asset("images", f"{exercise_id}.svg"))
+class ExerciseThumb(FigureView):
+    """A still picture of an exercise at a preferred width."""
 
-
-def renderer(exercise_id: str, variant: str = "") -> QSvgRenderer | None:
-    path = image_path(exercise_id, variant) if exercise_id else ""
-    if not path:
-        return None
-    if path not in _renderers:
-        r = QSvgRenderer(path)
-        if not r.isValid():
-            return None
-        _renderers[path] = r
-    return _renderers[path]
-
-
-class ExerciseThumb(QWidget):
-    """A still picture of an exercise, scaled to fit and kept in proportion."""
-
-    def __init__(self, size: int = 96, parent: QWidget | None = None) -> None:
+    def __init__(self, width: int = 96, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._size = size
-        self._renderer: QSvgRenderer | None = None
-        self.setMinimumSize(size, int(size * 0.75))
+        self._width = width
+        self.setMinimumSize(width * 2 // 3, width // 2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
-        return QSize(self._size, int(self._size * 0.75))
+        return QSize(self._width, self._width * 3 // 4)
 
     def show_exercise(self, exercise_id: str, variant: str = "") -> None:
-        self._renderer = renderer(exercise_id, variant)
-        self.setAccessibleName(exercise_id.replace("-", " "))
-        self.update()
-
-    def paintEvent(self, event: object) -> None:
-        if self._renderer is None:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        vb = self._renderer.viewBoxF()
-        scale = min(self.width() / vb.width(), self.height() / vb.height())
-        w, h = vb.width() * scale, vb.height() * scale
-        self._renderer.render(p, QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h))
-        p.end()
+        self.set_exercise(exercise_id, variant)
+        self.setAccessibleName(
+            exercise_id.replace("-", " ") if exercise_id else self.tr("No picture")
+        )
 
 
-class FigurePlayerSlot(ExerciseThumb):
-    """The figure on the session page; shows the exercise of the current segment."""
+def show_segment(player: FigurePlayer, seg: Segment) -> None:
+    """The figure for a segment: moving in work, in its start position otherwise.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(320, parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-
-    def set_segment(self, seg: Segment, catalog: Catalog) -> None:
-        self.show_exercise(seg.exercise_id, seg.variant)
-
-    def set_elapsed(self, seconds: float) -> None:
-        pass
-
-    def set_paused(self, paused: bool) -> None:
-        pass
+    Rests carry the exercise that follows, so the runner sees how to get ready.
+    """
+    if seg.kind == SegmentKind.DONE or not seg.exercise_id:
+        player.clear()
+        return
+    side = seg.side if seg.side != "none" else "left"
+    mode = seg.mode if seg.kind == SegmentKind.WORK else "prepare"
+    player.set_exercise(seg.exercise_id, seg.variant, side, seg.tempo, mode)
