@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import routines
+    from backcoach.commands import routines, speak
 
-    for module in (routines,):
+    for module in (routines, speak):
         module.register(sub)

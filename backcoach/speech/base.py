@@ -64,7 +64,7 @@ class Speaker(ABC):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._listeners: list[_Listener] = []
-        self._events: deque[tuple[str, tuple[Any, ...], _Listener | None]] = deque()
+        self._events: deque[tuple[str, tuple[Any, ...], tuple[_Listener, ...]]] = deque()
         self._delivering = False
         self._notices: dict[str, str] = {}  # kind -> text, each told once
         self._voice = ""
@@ -168,7 +168,7 @@ class Speaker(ABC):
         with self._lock:
             self._listeners.append(listener)
             for text in self._notices.values():
-                self._events.append(("notice", (text,), listener))
+                self._events.append(("notice", (text,), (listener,)))
         self._deliver()
         return Subscription(self, listener)
 
@@ -182,6 +182,11 @@ class Speaker(ABC):
         with self._lock:
             return list(self._notices.values())
 
+    def notice_kinds(self) -> list[str]:
+        """The kinds of those notices ("no-espeak", "no-audio-device", ...)."""
+        with self._lock:
+            return list(self._notices)
+
     # -- for backends ----------------------------------------------------------------
 
     def _settings_changed(self) -> None:  # noqa: B027 (optional hook)
@@ -189,7 +194,9 @@ class Speaker(ABC):
 
     def _emit(self, kind: str, *args: Any) -> None:
         """Queue a callback; call with the lock held, then ``_deliver()`` after release."""
-        self._events.append((kind, args, None))
+        # Addressed to today's listeners: one that joins before delivery gets the
+        # notices replayed by listen() instead, so nobody hears anything twice.
+        self._events.append((kind, args, tuple(self._listeners)))
 
     def _tell(self, kind: str, text: str) -> bool:
         """Queue a notice unless this kind was told before; True when queued."""
@@ -211,8 +218,10 @@ class Speaker(ABC):
                 self._events.clear()
                 listeners = list(self._listeners)
             try:
-                for kind, args, only in batch:
-                    for listener in listeners if only is None else [only]:
+                for kind, args, addressees in batch:
+                    for listener in addressees:
+                        if listener not in listeners:  # cancelled meanwhile
+                            continue
                         fn = getattr(listener, kind)
                         if fn is not None:
                             _call(fn, *args)

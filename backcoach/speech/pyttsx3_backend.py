@@ -22,7 +22,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,7 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._sink_req = sink or os.environ.get(SINK_ENV) or "auto"
         if self._sink_req not in ("auto", "device", "null"):
             raise ValueError(f"sink must be auto, device or null, not {self._sink_req!r}")
+        self.sink_requested = self._sink_req
         self._audible = self._sink_req != "null"
         self._want = 2 if spare else 1
         self._wd = watchdog or Watchdog()
@@ -132,6 +133,17 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._ready.wait(timeout)
         with self._lock:
             return self._available and any(s.state == "ready" for s in self._slots)
+
+    def wait_until(self, test: Callable[[Pyttsx3Speaker], bool], timeout: float) -> bool:
+        """Block until ``test(self)`` holds (checked whenever workers change); for the
+        command line and tests."""
+        with self._cond:
+            return self._cond.wait_for(lambda: test(self), timeout)
+
+    @property
+    def ready_pids(self) -> list[int]:
+        with self._lock:
+            return [s.proc.pid for s in self._slots if s.state == "ready"]
 
     @property
     def worker_pids(self) -> list[int]:
@@ -200,7 +212,7 @@ class Pyttsx3Speaker(PolicySpeaker):
                 return  # _abandon_locked may have started the next one
             slot = self._idle_slot()
             if slot is None:
-                self._cond.notify()  # the supervisor starts one if it can
+                self._cond.notify_all()  # the supervisor starts one if it can
                 return
             msg = {"op": "say", "id": playing.utt.seq, "text": playing.utt.cue.text}
             if slot.proc.send(msg):
@@ -208,7 +220,7 @@ class Pyttsx3Speaker(PolicySpeaker):
                 self.stats.trace.append(("sent", playing.utt.cue.text, slot.proc.pid))
             else:
                 self._crash(slot, "its input pipe is closed")
-        self._cond.notify()
+        self._cond.notify_all()
 
     def _retire(self, slot: _Slot, why: str) -> None:
         if slot.state == "dead":
@@ -218,7 +230,7 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._slots.remove(slot)
         self._dead.append(slot)
         self.stats.trace.append(("killed", slot.proc.pid, why))
-        self._cond.notify()
+        self._cond.notify_all()
 
     def _crash(self, slot: _Slot, why: str) -> None:
         log.warning("speech worker %s failed: %s", slot.proc.pid, why)
@@ -270,10 +282,13 @@ class Pyttsx3Speaker(PolicySpeaker):
             self.stats.trace.append(("ready", slot.proc.pid, msg.get("boot_s")))
             self._ready.set()
             self._dispatch()
+            self._cond.notify_all()
         elif ev == "started" and mine and playing is not None:
             playing.started_at = float(msg["t"])
             playing.audio_s = float(msg.get("audio_s", 0.0))
-            self.stats.trace.append(("started", playing.utt.cue.text, slot.proc.pid))
+            self.stats.trace.append(
+                ("started", playing.utt.cue.text, slot.proc.pid, playing.audio_s)
+            )
             self._started_locked(playing.utt.seq, playing.started_at)
         elif ev == "finished" and mine and playing is not None:
             self._playing = None
@@ -340,6 +355,7 @@ class Pyttsx3Speaker(PolicySpeaker):
             self.stats.spawned += 1
             self.stats.trace.append(("spawned", proc.pid))
             proc.send(self._config(first=True))
+            self._cond.notify_all()
 
     def _watch(self, now: float) -> None:
         wd = self._wd
