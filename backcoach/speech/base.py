@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from backcoach.core.cues import Cue, CueKind
+from backcoach.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,13 @@ class Speaker(ABC):
     @property
     def voice(self) -> str:
         return self._voice
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Voice, rate, volume and mute from the runner's settings."""
+        self.set_voice(settings.voice)
+        self.set_rate(settings.rate_wpm)
+        self.set_volume(settings.volume)
+        self.set_muted(settings.muted)
 
     def test_voice(self) -> Cue:
         """Cut whatever is playing and say a sample line; returns it for the caption."""

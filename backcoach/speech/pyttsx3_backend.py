@@ -267,6 +267,7 @@ class Pyttsx3Speaker(PolicySpeaker):
             if slot is not None:
                 slot.heard_at, slot.ping_at = self._clock(), None
                 self._handle(slot, msg)
+                self._cond.notify_all()
         self._deliver()
 
     def _handle(self, slot: _Slot, msg: dict[str, Any]) -> None:

@@ -7,9 +7,10 @@
   machine without audio (CI, this project's build machines), and nothing is faked: the
   engine still synthesises every sample, only the speaker is missing.
 
-"Started" for both is the moment the first sample is handed over: for aplay, just
-before it is spawned (its device-open time, typically tens of milliseconds, comes
-after and cannot be observed from here); for the null sink, the start of consumption.
+"Started" for both is the moment the first sample is handed over: for aplay, once it
+has been spawned, just before its stdin is fed (its device-open time, typically tens of
+milliseconds, comes after and cannot be observed from here); for the null sink, the
+start of consumption. Synthesis of the whole utterance comes before it, so it counts.
 """
 
 from __future__ import annotations
@@ -57,9 +58,8 @@ class AplaySink:
     audible = True
 
     def play(self, pcm: bytes, rate: int, on_start: OnStart) -> None:
-        t0 = time.monotonic()
         proc = _spawn_aplay(rate)
-        on_start(t0)
+        on_start(time.monotonic())
         assert proc.stdin is not None and proc.stderr is not None
         try:
             proc.stdin.write(pcm)  # blocks while aplay plays: the pipe is its buffer
