@@ -19,6 +19,7 @@ real playback rate), which is the default here; ``--sink device`` plays through 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -79,7 +80,7 @@ def _probe_loop(seconds: float, schedule: list[tuple[float, Any]]) -> float:
         timer.start(ms)
     loop.exec()
     probe.stop()
-    return max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    return max(b - a for a, b in itertools.pairwise(ticks))
 
 
 def _speaking_run(sink: str) -> dict[str, Any]:
@@ -153,20 +154,26 @@ def measure(runs: int, sink: str) -> dict[str, Any]:
         "cues_started": [d["started"] for d in details],
         "cues_cut": [d["cut"] for d in details],
         "gap_ms": {"speaking": med(gaps) * 1e3, "baseline": med(base_gaps) * 1e3},
-        "gap_ms_runs": {"speaking": [g * 1e3 for g in gaps], "baseline": [g * 1e3 for g in base_gaps]},
+        "gap_ms_runs": {"speaking": _ms(gaps), "baseline": _ms(base_gaps)},
         "latency_ms": {"median": med(medians) * 1e3, "worst": med(worsts) * 1e3},
-        "latency_ms_runs": {"median": [m * 1e3 for m in medians], "worst": [w * 1e3 for w in worsts]},
+        "latency_ms_runs": {"median": _ms(medians), "worst": _ms(worsts)},
         "interrupt_ms": med(cuts) * 1e3,
         "boot_ms": {"worker": med(boots) * 1e3, "bare_python": med(bares) * 1e3},
     }
 
 
+def _ms(seconds: list[float]) -> list[float]:
+    return [round(s * 1e3, 2) for s in seconds]
+
+
 def rows(result: dict[str, Any]) -> list[Row]:
     gap, lat, boot = result["gap_ms"], result["latency_ms"], result["boot_ms"]
-    sink = f"sink={result['sink']}, {result['runs']} runs, median of runs"
+    how = f"5 ms probe; baseline: same loop without speech; sink={result['sink']}, " + (
+        f"median of {result['runs']} runs"
+    )
     return [
         Row("speech: UI loop longest gap while speaking", gap["speaking"], gap["baseline"], "ms",
-            "< 16 ms", gap["speaking"] < 16, f"5 ms probe QTimer; baseline: same loop, no speech; {sink}"),
+            "< 16 ms", gap["speaking"] < 16, how),
         Row("speech: cue due → started, median", lat["median"], None, "ms", "≤ 50 ms",
             lat["median"] <= 50),
         Row("speech: cue due → started, worst", lat["worst"], None, "ms", "≤ 150 ms",

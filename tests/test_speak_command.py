@@ -11,10 +11,10 @@ from backcoach.cli import main
 from backcoach.core.cues import estimate_speech_s
 from tests.speech_helpers import analyse_wav, no_leaks  # noqa: F401
 
-pytestmark = pytest.mark.speech
+pytestmark = [pytest.mark.speech, pytest.mark.usefixtures("no_leaks")]
 
 
-def test_speak_to_a_wav_file(tmp_path: Path, capsys, no_leaks) -> None:  # noqa: F811
+def test_speak_to_a_wav_file(tmp_path: Path, capsys) -> None:
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "x.wav"
     assert main(["speak", "Switch sides", "--to", str(out)]) == 0
@@ -25,7 +25,7 @@ def test_speak_to_a_wav_file(tmp_path: Path, capsys, no_leaks) -> None:  # noqa:
     assert [p.name for p in out.parent.iterdir()] == ["x.wav"]  # no temporary left behind
 
 
-def test_rate_option_changes_the_length(tmp_path: Path, no_leaks) -> None:  # noqa: F811
+def test_rate_option_changes_the_length(tmp_path: Path) -> None:
     slow, fast = tmp_path / "slow.wav", tmp_path / "fast.wav"
     assert main(["speak", "Breathe in, and lift", "--rate", "110", "--to", str(slow)]) == 0
     assert main(["speak", "Breathe in, and lift", "--rate", "300", "--to", str(fast)]) == 0
@@ -50,7 +50,7 @@ def test_bad_input_is_one_clear_sentence(tmp_path: Path, capsys, argv, message) 
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses Linux library paths")
-def test_without_espeak_ng_the_fix_is_named(tmp_path: Path, monkeypatch, capsys, no_leaks) -> None:  # noqa: F811
+def test_without_espeak_ng_the_fix_is_named(tmp_path: Path, monkeypatch, capsys) -> None:
     lib = tmp_path / "lib"
     lib.mkdir()
     (lib / "libespeak-ng.so.1").write_text("not a library")
@@ -64,8 +64,10 @@ def test_without_espeak_ng_the_fix_is_named(tmp_path: Path, monkeypatch, capsys,
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses ALSA's configuration")
 def test_speaking_aloud_without_a_sound_device_says_so(
-    tmp_path: Path, monkeypatch, capsys, no_leaks
-) -> None:  # noqa: F811
+    tmp_path: Path,
+    monkeypatch,
+    capsys,
+) -> None:
     conf = tmp_path / "asound.conf"
     conf.write_text("")
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(conf))
@@ -76,6 +78,6 @@ def test_speaking_aloud_without_a_sound_device_says_so(
     assert "no sound output was found" in err and "--to FILE.wav" in err
 
 
-def test_speaking_aloud_into_the_null_sink(monkeypatch, no_leaks) -> None:  # noqa: F811
+def test_speaking_aloud_into_the_null_sink(monkeypatch) -> None:
     monkeypatch.setenv("BACKCOACH_SPEECH_SINK", "null")
     assert main(["speak", "Switch sides"]) == 0

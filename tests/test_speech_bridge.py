@@ -59,10 +59,17 @@ def test_detached_bridge_is_silent(qtbot) -> None:
 
 
 @pytest.mark.speech
-def test_real_worker_through_the_bridge(qtbot, no_leaks) -> None:  # noqa: F811
+@pytest.mark.usefixtures("no_leaks")
+def test_real_worker_through_the_bridge(qtbot) -> None:
     with Pyttsx3Speaker(sink="null") as speaker:
         bridge = SpeechBridge(speaker)
-        assert speaker.wait_ready(WAIT_S)
+        with qtbot.waitSignal(bridge.ready, timeout=int(WAIT_S * 1000)):
+            pass  # the signal is queued to this thread, so it cannot slip past
+        assert ("English (Great Britain)", "English (Great Britain)") in speaker.voices()
+        late = SpeechBridge(speaker)  # wired after the engine came up: still told
+        with qtbot.waitSignal(late.ready, timeout=5000):
+            pass
         with qtbot.waitSignals([bridge.started, bridge.finished], timeout=int(WAIT_S * 1000)):
             bridge.say(THREE, time.monotonic())
         bridge.detach()
+        late.detach()

@@ -28,8 +28,10 @@ def test_settings_are_applied_and_clamped() -> None:
 
 
 @pytest.mark.speech
+@pytest.mark.usefixtures("no_leaks")
 def test_the_real_speaker_reports_notices_to_the_given_callback(
-    tmp_path, monkeypatch, no_leaks  # noqa: F811
+    tmp_path,
+    monkeypatch,
 ) -> None:
     conf = tmp_path / "asound.conf"
     conf.write_text("")

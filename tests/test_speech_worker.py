@@ -22,7 +22,7 @@ from backcoach.speech.wavfile import save_wav
 from backcoach.speech.worker import TEST_OPS_ENV
 from tests.speech_helpers import WAIT_S, Events, analyse_wav, no_leaks  # noqa: F401
 
-pytestmark = pytest.mark.speech
+pytestmark = [pytest.mark.speech, pytest.mark.usefixtures("no_leaks")]
 
 LONG_TEXT = "Lovely work. Keep your breathing slow and easy, and let your ribs soften."
 LONG = Cue(0.0, LONG_TEXT, CueKind.ENCOURAGE)
@@ -32,7 +32,7 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="uses Linux libr
 
 
 @pytest.fixture
-def speaker(no_leaks):  # noqa: F811
+def speaker():
     sp = Pyttsx3Speaker(sink="null")
     yield sp
     sp.close()
@@ -42,7 +42,7 @@ def _started_pid(sp: Pyttsx3Speaker, text: str) -> int:
     return next(e[2] for e in sp.stats.trace if e[0] == "started" and e[1] == text)
 
 
-def test_a_real_cue_written_to_wav_is_speech(tmp_path: Path, no_leaks) -> None:  # noqa: F811
+def test_a_real_cue_written_to_wav_is_speech(tmp_path: Path) -> None:
     path = tmp_path / "switch.wav"
     audio_s = save_wav("Switch sides", path)
     stats = analyse_wav(path)
@@ -74,12 +74,17 @@ def test_utterances_take_their_real_time_in_the_null_sink(speaker) -> None:
     assert speaker.audible is False and speaker.available
 
 
-def test_a_worker_killed_mid_utterance_is_replaced_and_the_next_cue_spoken(speaker) -> None:
+def _speaking_long_line(speaker: Pyttsx3Speaker) -> tuple[Events, int]:
+    """Both workers warm, the long line playing; returns the events and its worker."""
     events = Events(speaker)
     assert speaker.wait_until(lambda s: len(s.ready_pids) == 2, WAIT_S)
     speaker.say(LONG, time.monotonic())
     events.wait("started", LONG.text)
-    victim = _started_pid(speaker, LONG.text)
+    return events, _started_pid(speaker, LONG.text)
+
+
+def test_a_worker_killed_mid_utterance_is_replaced_and_the_next_cue_spoken(speaker) -> None:
+    events, victim = _speaking_long_line(speaker)
     os.kill(victim, signal.SIGKILL)
     assert events.wait("finished", LONG.text)[2] is False
     speaker.say(SWITCH, time.monotonic())
@@ -91,11 +96,7 @@ def test_a_worker_killed_mid_utterance_is_replaced_and_the_next_cue_spoken(speak
 
 
 def test_an_interrupting_countdown_goes_to_the_warm_spare(speaker) -> None:
-    events = Events(speaker)
-    assert speaker.wait_until(lambda s: len(s.ready_pids) == 2, WAIT_S)
-    speaker.say(LONG, time.monotonic())
-    events.wait("started", LONG.text)
-    speaking = _started_pid(speaker, LONG.text)
+    events, speaking = _speaking_long_line(speaker)
     (spare,) = [pid for pid in speaker.ready_pids if pid != speaking]
     speaker.say(THREE, time.monotonic())
     events.wait("started", THREE.text)
@@ -107,7 +108,7 @@ def test_an_interrupting_countdown_goes_to_the_warm_spare(speaker) -> None:
     assert events.wait("finished", THREE.text)[2] is True
 
 
-def test_a_worker_hung_while_speaking_is_caught_by_the_watchdog(monkeypatch, no_leaks) -> None:  # noqa: F811
+def test_a_worker_hung_while_speaking_is_caught_by_the_watchdog(monkeypatch) -> None:
     monkeypatch.setenv(TEST_OPS_ENV, "1")
     wd = Watchdog(start_s=2.0, ping_every_s=600.0, backoff_s=0.05)
     with Pyttsx3Speaker(sink="null", watchdog=wd) as sp:
@@ -124,7 +125,7 @@ def test_a_worker_hung_while_speaking_is_caught_by_the_watchdog(monkeypatch, no_
         assert sp.wait_until(lambda s: len(s.ready_pids) == 2, WAIT_S)
 
 
-def test_an_idle_worker_that_stops_answering_is_replaced(monkeypatch, no_leaks) -> None:  # noqa: F811
+def test_an_idle_worker_that_stops_answering_is_replaced(monkeypatch) -> None:
     monkeypatch.setenv(TEST_OPS_ENV, "1")
     wd = Watchdog(ping_every_s=0.2, pong_s=1.5, backoff_s=0.05)
     with Pyttsx3Speaker(sink="null", watchdog=wd) as sp:
@@ -139,7 +140,6 @@ def test_an_idle_worker_that_stops_answering_is_replaced(monkeypatch, no_leaks) 
 def test_without_espeak_ng_the_session_goes_on_with_captions_and_one_notice(
     tmp_path: Path,
     monkeypatch,
-    no_leaks,  # noqa: F811
 ) -> None:
     fake_lib = tmp_path / "lib"
     fake_lib.mkdir()
@@ -162,7 +162,6 @@ def test_without_espeak_ng_the_session_goes_on_with_captions_and_one_notice(
 def test_no_sound_device_is_told_once_and_cues_keep_their_timing(
     tmp_path: Path,
     monkeypatch,
-    no_leaks,  # noqa: F811
 ) -> None:
     empty = tmp_path / "asound.conf"
     empty.write_text("")
@@ -178,7 +177,7 @@ def test_no_sound_device_is_told_once_and_cues_keep_their_timing(
         assert sp.available and not sp.audible
 
 
-def test_missing_aplay_is_told_once(tmp_path: Path, monkeypatch, no_leaks) -> None:  # noqa: F811
+def test_missing_aplay_is_told_once(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing to run there
     with Pyttsx3Speaker(sink="auto") as sp:
         events = Events(sp)
@@ -189,7 +188,7 @@ def test_missing_aplay_is_told_once(tmp_path: Path, monkeypatch, no_leaks) -> No
         assert "aplay" in notice[1] and "alsa-utils" in notice[1]
 
 
-def test_a_worker_that_keeps_crashing_is_given_up_on(no_leaks) -> None:  # noqa: F811
+def test_a_worker_that_keeps_crashing_is_given_up_on() -> None:
     wd = Watchdog(backoff_s=0.02, max_crashes=4)
     crasher = [sys.executable, "-c", "raise SystemExit(1)"]
     with Pyttsx3Speaker(sink="null", watchdog=wd, command=crasher) as sp:

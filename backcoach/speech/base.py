@@ -9,6 +9,7 @@ callbacks (the terminal ``backcoach run`` has no Qt), registered with ``listen()
 - ``dropped(cue, reason)``: never spoken (``stale``, ``muted``, ``stopped``,
   ``unavailable``, ``closed``).
 - ``notice(text)``: a sentence for the runner, each kind told once per speaker.
+- ``ready()``: the engine is up and ``voices()`` is filled (once; real backends only).
 
 Callbacks may run on any thread, one at a time, never while the speaker holds its lock,
 so a callback may call back into the speaker. Qt code wraps the speaker in
@@ -24,7 +25,7 @@ from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from backcoach.core.cues import Cue, CueKind
 from backcoach.core.settings import Settings
@@ -35,6 +36,7 @@ StartedFn = Callable[[Cue, float], None]
 FinishedFn = Callable[[Cue, bool], None]
 DroppedFn = Callable[[Cue, str], None]
 NoticeFn = Callable[[str], None]
+ReadyFn = Callable[[], None]
 
 MIN_WPM, MAX_WPM = 80, 400  # espeak-ng's usable range; beyond it words smear or clip
 SAMPLE_CUE = Cue(0.0, "This is your coach. Three, two, one, go.", CueKind.NOTICE)
@@ -46,6 +48,7 @@ class _Listener:
     finished: FinishedFn | None
     dropped: DroppedFn | None
     notice: NoticeFn | None
+    ready: ReadyFn | None
 
 
 class Subscription:
@@ -68,6 +71,7 @@ class Speaker(ABC):
         self._events: deque[tuple[str, tuple[Any, ...], tuple[_Listener, ...]]] = deque()
         self._delivering = False
         self._notices: dict[str, str] = {}  # kind -> text, each told once
+        self._is_ready = False
         self._voice = ""
         self._rate = 165
         self._volume = 1.0
@@ -155,7 +159,7 @@ class Speaker(ABC):
     def close(self) -> None:  # noqa: B027 (optional: speakers without workers)
         """Silence and end any worker; the speaker says nothing afterwards."""
 
-    def __enter__(self) -> Speaker:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -170,13 +174,17 @@ class Speaker(ABC):
         finished: FinishedFn | None = None,
         dropped: DroppedFn | None = None,
         notice: NoticeFn | None = None,
+        ready: ReadyFn | None = None,
     ) -> Subscription:
-        """Register callbacks. Notices already told are replayed to a late listener."""
-        listener = _Listener(started, finished, dropped, notice)
+        """Register callbacks. Notices and ready, if already told, are replayed to a
+        late listener."""
+        listener = _Listener(started, finished, dropped, notice, ready)
         with self._lock:
             self._listeners.append(listener)
             for text in self._notices.values():
                 self._events.append(("notice", (text,), (listener,)))
+            if self._is_ready:
+                self._events.append(("ready", (), (listener,)))
         self._deliver()
         return Subscription(self, listener)
 
@@ -214,6 +222,12 @@ class Speaker(ABC):
         log.warning("speech notice (%s): %s", kind, text)
         self._emit("notice", text)
         return True
+
+    def _announce_ready(self) -> None:
+        """Call with the lock held when the engine first works."""
+        if not self._is_ready:
+            self._is_ready = True
+            self._emit("ready")
 
     def _deliver(self) -> None:
         """Run queued callbacks outside the lock, one thread at a time, in order."""

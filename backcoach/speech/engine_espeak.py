@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from backcoach.speech.notices import SpeechProblem
 from backcoach.speech.sinks import AplaySink, NullSink, SinkFailed, choose_sink
 
 Tell = Callable[[str, str], None]  # (notice kind, detail)
@@ -30,11 +31,8 @@ Started = Callable[[float, float], None]  # (monotonic time, audio seconds)
 BUFFER_MS = 200  # size of the chunks espeak hands us; any size works in synchronous mode
 
 
-class EngineMissing(Exception):
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind
-        self.detail = detail
+class EngineMissing(SpeechProblem):
+    """The engine cannot run here (not installed, or would not start)."""
 
 
 class EspeakEngine:
@@ -42,7 +40,7 @@ class EspeakEngine:
 
     def __init__(self, tell: Tell) -> None:
         try:
-            from pyttsx3.drivers import _espeak
+            from pyttsx3.drivers import _espeak  # type: ignore[import-untyped]
         except ImportError as exc:
             raise EngineMissing("no-pyttsx3", f"pyttsx3 is not installed ({exc})") from exc
         except (RuntimeError, OSError) as exc:  # pyttsx3 raises RuntimeError, ctypes OSError

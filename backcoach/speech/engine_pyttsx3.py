@@ -41,7 +41,7 @@ class Pyttsx3Engine:
     def __init__(self, tell: Tell) -> None:
         _init_com()
         try:
-            import pyttsx3
+            import pyttsx3  # type: ignore[import-untyped]
 
             self._engine: Any = pyttsx3.init()
         except (ImportError, RuntimeError, OSError) as exc:

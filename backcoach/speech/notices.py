@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import sys
 
+
+class SpeechProblem(Exception):
+    """Something speech needs is missing; ``kind`` picks the notice, ``detail`` is for the log."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
 _CAPTIONS = "Cues will show on screen instead."
 
 # kind -> (what is wrong, how to fix it on Debian/Ubuntu or "" when not a package)

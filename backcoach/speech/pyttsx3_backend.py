@@ -23,7 +23,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from backcoach.core.cues import DEFAULT_WPM
@@ -31,50 +30,18 @@ from backcoach.speech import notices
 from backcoach.speech.policy import Utterance
 from backcoach.speech.policy_speaker import PolicySpeaker
 from backcoach.speech.process import WorkerProcess
+from backcoach.speech.watchdog import (
+    Playing,
+    Slot,
+    Stats,
+    Watchdog,
+    next_deadline,
+    play_deadline,
+)
 
 log = logging.getLogger(__name__)
 
 SINK_ENV = "BACKCOACH_SPEECH_SINK"  # "auto" (default), "device" or "null"
-
-
-@dataclass(frozen=True)
-class Watchdog:
-    boot_s: float = 20.0  # spawn → ready; a cold disk can take seconds
-    start_s: float = 3.0  # say → started (synthesis of one cue takes milliseconds)
-    overrun: float = 1.5  # started → finished may take audio_s * overrun + grace_s
-    grace_s: float = 2.0
-    ping_every_s: float = 10.0  # an idle worker is asked to answer this often
-    pong_s: float = 3.0
-    max_crashes: int = 4  # within crash_window_s, then captions only
-    crash_window_s: float = 120.0
-    backoff_s: float = 0.25  # respawn delay, doubled for each recent crash
-
-
-@dataclass(eq=False)
-class _Slot:
-    proc: WorkerProcess
-    born: float
-    state: str = "booting"  # "booting", "ready", "dead"
-    heard_at: float = 0.0
-    ping_at: float | None = None
-
-
-@dataclass(eq=False)
-class _Playing:
-    utt: Utterance
-    slot: _Slot | None = None  # None: waiting for a worker to be ready
-    sent_at: float = 0.0
-    started_at: float | None = None
-    audio_s: float = 0.0
-
-
-@dataclass
-class Stats:
-    spawned: int = 0
-    crashes: int = 0
-    hangs: int = 0
-    kills: int = 0  # deliberate: interruptions, stop, mute
-    trace: deque[tuple[Any, ...]] = field(default_factory=lambda: deque(maxlen=500))
 
 
 class Pyttsx3Speaker(PolicySpeaker):
@@ -100,9 +67,9 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._want = 2 if spare else 1
         self._wd = watchdog or Watchdog()
         self._command, self._env = command, env
-        self._slots: list[_Slot] = []
-        self._dead: list[_Slot] = []
-        self._playing: _Playing | None = None
+        self._slots: list[Slot] = []
+        self._dead: list[Slot] = []
+        self._playing: Playing | None = None
         self._crash_times: deque[float] = deque()
         self._next_spawn = 0.0
         self._voices: list[tuple[str, str]] = []
@@ -151,15 +118,11 @@ class Pyttsx3Speaker(PolicySpeaker):
             return [s.proc.pid for s in self._slots if s.state != "dead"]
 
     def close(self) -> None:
+        super().close()
         with self._lock:
-            if self._closed:
-                return
-            self._apply(self._policy.stop("closed"))
-            self._closed = True
             for slot in list(self._slots):
                 self._retire(slot, "closing")
             self._cond.notify_all()
-        self._deliver()
         if not threading.current_thread().name.startswith("speech-"):
             # Not from one of our own threads (a callback calling close()): that thread
             # is one the supervisor joins, so waiting here would deadlock.
@@ -173,7 +136,7 @@ class Pyttsx3Speaker(PolicySpeaker):
     # -- PolicySpeaker hooks (lock held) -------------------------------------------------
 
     def _start(self, utt: Utterance) -> None:
-        self._playing = _Playing(utt)
+        self._playing = Playing(utt)
         self._dispatch()
 
     def _cut(self, utt: Utterance) -> None:
@@ -198,7 +161,7 @@ class Pyttsx3Speaker(PolicySpeaker):
             msg.update(sink=self._sink_req, voices=not self._voices)
         return msg
 
-    def _idle_slot(self) -> _Slot | None:
+    def _idle_slot(self) -> Slot | None:
         busy = self._playing.slot if self._playing else None
         return next((s for s in self._slots if s.state == "ready" and s is not busy), None)
 
@@ -222,7 +185,7 @@ class Pyttsx3Speaker(PolicySpeaker):
                 self._crash(slot, "its input pipe is closed")
         self._cond.notify_all()
 
-    def _retire(self, slot: _Slot, why: str) -> None:
+    def _retire(self, slot: Slot, why: str) -> None:
         if slot.state == "dead":
             return
         slot.state = "dead"
@@ -232,7 +195,7 @@ class Pyttsx3Speaker(PolicySpeaker):
         self.stats.trace.append(("killed", slot.proc.pid, why))
         self._cond.notify_all()
 
-    def _crash(self, slot: _Slot, why: str) -> None:
+    def _crash(self, slot: Slot, why: str) -> None:
         log.warning("speech worker %s failed: %s", slot.proc.pid, why)
         self.stats.crashes += 1
         self._retire(slot, why)
@@ -270,7 +233,7 @@ class Pyttsx3Speaker(PolicySpeaker):
                 self._cond.notify_all()
         self._deliver()
 
-    def _handle(self, slot: _Slot, msg: dict[str, Any]) -> None:
+    def _handle(self, slot: Slot, msg: dict[str, Any]) -> None:
         ev = msg.get("ev")
         playing = self._playing
         mine = playing is not None and playing.slot is slot and msg.get("id") == playing.utt.seq
@@ -282,6 +245,7 @@ class Pyttsx3Speaker(PolicySpeaker):
                 self._sink_req = "device"  # found one: later workers need not probe
             self.stats.trace.append(("ready", slot.proc.pid, msg.get("boot_s")))
             self._ready.set()
+            self._announce_ready()
             self._dispatch()
             self._cond.notify_all()
         elif ev == "started" and mine and playing is not None:
@@ -316,6 +280,7 @@ class Pyttsx3Speaker(PolicySpeaker):
     # -- supervisor thread --------------------------------------------------------------------
 
     def _supervise(self) -> None:
+        wd = self._wd
         while True:
             with self._cond:
                 now = self._clock()
@@ -326,12 +291,18 @@ class Pyttsx3Speaker(PolicySpeaker):
                 if self._closed and not reap and not self._slots:
                     break
                 if not reap and not spawn:
-                    self._cond.wait(max(0.0, min(self._next_deadline(now) - now, 5.0)))
+                    wake = next_deadline(now, wd, self._slots, self._playing, self._spawn_at())
+                    self._cond.wait(max(0.0, min(wake - now, 5.0)))
             for slot in reap:
                 slot.proc.close()
             for _ in range(spawn):
                 self._spawn()
             self._deliver()
+
+    def _spawn_at(self) -> float | None:
+        if self._closed or not self._available or len(self._slots) >= self._want:
+            return None
+        return self._next_spawn
 
     def _spawns_due(self, now: float) -> int:
         if self._closed or not self._available or now < self._next_spawn:
@@ -340,7 +311,7 @@ class Pyttsx3Speaker(PolicySpeaker):
 
     def _spawn(self) -> None:
         proc = WorkerProcess(self._on_event, self._on_exit, command=self._command, env=self._env)
-        slot = _Slot(proc, born=self._clock())
+        slot = Slot(proc, born=self._clock())
         with self._lock:
             if self._closed or not self._available:
                 return
@@ -364,7 +335,7 @@ class Pyttsx3Speaker(PolicySpeaker):
             if slot.state == "booting" and now - slot.born > wd.boot_s:
                 self._crash(slot, f"not ready after {wd.boot_s:.0f} s")
         playing = self._playing
-        if playing is not None and playing.slot is not None and now > self._play_deadline(playing):
+        if playing is not None and playing.slot and now > play_deadline(playing, wd):
             self.stats.hangs += 1
             self._crash(playing.slot, "stopped responding while speaking")
         for slot in list(self._slots):
@@ -376,24 +347,3 @@ class Pyttsx3Speaker(PolicySpeaker):
             elif slot.ping_at is None and now - slot.heard_at > wd.ping_every_s:
                 slot.ping_at = now
                 slot.proc.send({"op": "ping", "id": 0})
-
-    def _play_deadline(self, playing: _Playing) -> float:
-        if playing.started_at is None:
-            return playing.sent_at + self._wd.start_s
-        return playing.started_at + playing.audio_s * self._wd.overrun + self._wd.grace_s
-
-    def _next_deadline(self, now: float) -> float:
-        wd = self._wd
-        times = [now + 5.0]
-        if self._available and not self._closed and len(self._slots) < self._want:
-            times.append(self._next_spawn)
-        for slot in self._slots:
-            if slot.state == "booting":
-                times.append(slot.born + wd.boot_s)
-            elif slot.ping_at is not None:
-                times.append(slot.ping_at + wd.pong_s)
-            else:
-                times.append(slot.heard_at + wd.ping_every_s)
-        if self._playing is not None and self._playing.slot is not None:
-            times.append(self._play_deadline(self._playing))
-        return min(times)

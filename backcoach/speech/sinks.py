@@ -20,19 +20,16 @@ import subprocess
 import time
 from collections.abc import Callable
 
+from backcoach.speech.notices import SpeechProblem
+
 log = logging.getLogger(__name__)
 
 OnStart = Callable[[float], None]
 BLOCK_S = 0.02  # the null sink consumes in 20 ms blocks, like a small device buffer
 
 
-class SinkFailed(Exception):
-    """The sound device refused the audio; ``kind`` is a notice kind, ``detail`` why."""
-
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind
-        self.detail = detail
+class SinkFailed(SpeechProblem):
+    """The sound device (or its player) refused the audio."""
 
 
 class NullSink:

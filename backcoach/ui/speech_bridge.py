@@ -21,6 +21,7 @@ class SpeechBridge(QObject):
     finished = Signal(str, bool)  # text, completed (False: cut short)
     dropped = Signal(str, str)  # text, reason ("stale", "muted", ...)
     notice = Signal(str)  # a sentence for the runner, each kind once
+    ready = Signal()  # the engine works; speaker.voices() is filled
 
     _relay = Signal(str, object)
 
@@ -33,6 +34,7 @@ class SpeechBridge(QObject):
             finished=lambda cue, completed: self._post("finished", cue.text, completed),
             dropped=lambda cue, why: self._post("dropped", cue.text, why),
             notice=lambda text: self._post("notice", text),
+            ready=lambda: self._post("ready"),
         )
         subscription = self._subscription
         self.destroyed.connect(lambda *_: subscription.cancel())
