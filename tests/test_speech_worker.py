@@ -53,7 +53,7 @@ def test_a_real_cue_written_to_wav_is_speech(tmp_path: Path) -> None:
     assert stats.voiced >= 0.6  # mostly sound, not a silent file
     assert stats.rms >= 1000  # about -30 dBFS or louder
     # Voice, not hiss or hum: white noise crosses zero ~11,000 times a second here.
-    assert 300 <= stats.zero_crossings_per_s <= 5000
+    assert 300 <= stats.zero_crossings_per_s <= 8000
     short = tmp_path / "go.wav"
     save_wav("Go", short)
     assert analyse_wav(short).seconds < stats.seconds
