@@ -1,1 +1,0 @@
-"""Qt lives here and only here."""
