@@ -46,3 +46,20 @@ def test_the_real_speaker_reports_notices_to_the_given_callback(
     finally:
         speaker.close()
     assert len(told) == 1 and "no sound output" in told[0]
+
+
+def test_the_worker_side_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys, backcoach.cli, backcoach.speech.worker, backcoach.speech.engine_espeak\n"
+        "import backcoach.speech.engine_pyttsx3, backcoach.speech.sinks\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
