@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import history, plan, routines, run
+    from backcoach.commands import history, plan, routines, run, speak
 
-    for module in (routines, plan, run, history):
+    for module in (routines, plan, run, history, speak):
         module.register(sub)
