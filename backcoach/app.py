@@ -28,7 +28,7 @@ def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
     """The real context: catalogue, settings, history and speech from the data folder."""
     from backcoach import content
     from backcoach.core.settings import load_settings
-    from backcoach.session_setup import open_history_quietly, open_speaker
+    from backcoach.session_setup import open_history_quietly
     from backcoach.ui.context import AppContext
 
     notices: list[str] = []
@@ -43,9 +43,11 @@ def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
         notices.append(loaded.notice)
     history = open_history_quietly(notices)
     if speaker is None and with_speech:
-        speaker = open_speaker(muted=False, notice=notices.append)
-        if speaker is not None and hasattr(speaker, "apply_settings"):
-            speaker.apply_settings(loaded.settings)
+        from backcoach.speech import create_speaker
+
+        # Its notices (no espeak-ng, no sound device) arrive later, through the window's
+        # SpeechBridge, so they are shown when they are known.
+        speaker = create_speaker(loaded.settings)
     return AppContext(
         catalog=catalog,
         settings=loaded.settings,

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from backcoach import paths
 from backcoach.core.history import HistoryStore
+
+if TYPE_CHECKING:
+    from backcoach.speech.base import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +35,11 @@ def open_history_quietly(notices: list[str]) -> HistoryStore:
     return store
 
 
-def open_speaker(muted: bool, notice: Callable[[str], None]) -> Any:
-    """The configured speaker, or None for captions only."""
+def open_speaker(muted: bool, notice: Callable[[str], None]) -> Speaker | None:
+    """The speaker with the runner's voice settings, or None for captions only."""
     if muted:
         return None
-    try:
-        from backcoach.speech import create_speaker
-    except ImportError:
-        return None
-    return create_speaker(notice=notice)
+    from backcoach.core.settings import load_settings
+    from backcoach.speech import create_speaker
+
+    return create_speaker(load_settings(paths.settings_file()).settings, notice=notice)

@@ -15,20 +15,3 @@ class FakeClock:
     def advance(self, seconds: float) -> float:
         self.now += seconds
         return self.now
-
-
-class SpokenLog:
-    """A minimal cue sink: remembers what it was asked to say and when it was hushed."""
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-        self.stops = 0
-
-    def say(self, cue, due: float) -> None:  # type: ignore[no-untyped-def]
-        self.said.append(cue.text)
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def close(self) -> None:
-        pass

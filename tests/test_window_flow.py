@@ -124,13 +124,14 @@ def test_mute_and_full_screen_keys(qtbot, window) -> None:
     w = window
     w.open_routine("tiny")
     w.routine_page.start.click()
-    spoken = w.ctx.speaker
+    spoken = w.ctx.speaker.record
     step(w, 1.0)
-    assert spoken.said == ["Get ready: Knee to chest, left side."]
+    assert spoken.said_texts == ["Get ready: Knee to chest, left side."]
     key(qtbot, w.session_page, Qt.Key.Key_M)
     assert w.ctx.settings.muted and w.flow.driver.coach.speaker is None
     step(w, 5.0)
     assert len(spoken.said) == 1  # muted: captions only
+    assert spoken.interrupted == ["Get ready: Knee to chest, left side."]  # hushed at once
     assert w.session_page.caption.text() == "On your back, one knee in."
     key(qtbot, w.session_page, Qt.Key.Key_F)
     assert w.isFullScreen()
@@ -165,3 +166,20 @@ def test_window_remembers_its_size(qtbot, data_dir) -> None:
     again.show()
     assert again.size() == chosen
     ctx.history.close()
+
+
+def test_a_missing_speech_engine_is_told_once_and_the_session_goes_on(qtbot, window) -> None:
+    w = window
+    w.open_routine("tiny")
+    w.routine_page.start.click()
+    text = (
+        "Speech is off: espeak-ng is missing. On Debian or Ubuntu: sudo apt-get install espeak-ng"
+    )
+    w.ctx.speaker.lose_engine("missing", text)
+    w.ctx.speaker.lose_engine("missing", text)  # told once, however often it is noticed
+    qtbot.waitUntil(w.notice_bar.isVisible)
+    assert w.notice_text.text() == text
+    assert "espeak-ng" in w.settings_page.voice_status.text()
+    step(w, 5.0)
+    assert w.flow.driver.state == State.RUNNING
+    assert w.session_page.caption.text() == "On your back, one knee in."  # captions carry on

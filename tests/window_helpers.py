@@ -9,8 +9,9 @@ from backcoach import content, paths
 from backcoach.core.effects import State
 from backcoach.core.history import HistoryStore
 from backcoach.core.settings import Settings
+from backcoach.speech.fake import RecordingSpeaker
 from backcoach.ui.context import AppContext
-from tests.fakes import FakeClock, SpokenLog
+from tests.fakes import FakeClock
 
 TINY = """
 id = "tiny"
@@ -32,8 +33,11 @@ reps = 2
 TODAY = date(2026, 11, 21)
 
 
-def make_context(data: Path, speaker: object | None = None) -> AppContext:
+def make_context(data: Path) -> AppContext:
+    """The real catalogue, settings and history on ``data``; a stepped clock shared by
+    the session and a recording speaker (the real cue policy, no sound)."""
     (data / "routines").mkdir(parents=True, exist_ok=True)
+    clock = FakeClock()
     (data / "routines" / "tiny.toml").write_text(TINY, encoding="utf-8")
     paths.set_data_dir(data)
     return AppContext(
@@ -41,8 +45,8 @@ def make_context(data: Path, speaker: object | None = None) -> AppContext:
         settings=Settings(),
         settings_path=paths.settings_file(),
         history=HistoryStore.open(paths.history_db()),
-        speaker=speaker if speaker is not None else SpokenLog(),
-        clock=FakeClock(),
+        speaker=RecordingSpeaker(clock),
+        clock=clock,
         autotick=False,
         today=lambda: TODAY,
     )
@@ -51,8 +55,9 @@ def make_context(data: Path, speaker: object | None = None) -> AppContext:
 def step(window, seconds: float, dt: float = 0.05) -> None:  # type: ignore[no-untyped-def]
     """Advance the fake clock, ticking the driver as its timer would."""
     clock: FakeClock = window.ctx.clock
+    speaker: RecordingSpeaker = window.ctx.speaker
     driver = window.flow.driver
     end = clock.now + seconds
     while clock.now < end - 1e-9 and driver.state == State.RUNNING:
-        clock.advance(min(dt, end - clock.now))
+        speaker.advance(min(dt, end - clock.now))  # moves the shared clock, plays speech
         driver.tick()

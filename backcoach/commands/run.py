@@ -58,7 +58,7 @@ class TerminalRunner:
         self.coach = Coach(
             plan,
             self.clock,
-            speaker=speaker,
+            speaker=_RealTimeSpeaker(speaker, self) if speaker is not None else None,
             history=history,
             info=SessionInfo(app_version=__version__),
             on_effects=self._print,
@@ -126,6 +126,25 @@ class TerminalRunner:
                     file=self.out,
                 )
         self.out.flush()
+
+
+class _RealTimeSpeaker:
+    """Hands cues on with the real monotonic time they fell due, whatever the --speed.
+
+    The speaker judges lateness on time.monotonic(); the session clock runs ``speed``
+    times faster, so its readings would make every cue look early.
+    """
+
+    def __init__(self, speaker: Any, runner: TerminalRunner) -> None:
+        self._speaker = speaker
+        self._runner = runner
+
+    def say(self, cue: Any, due: float) -> None:
+        r = self._runner
+        self._speaker.say(cue, r._t0 + (due - r._t0) / r.speed)
+
+    def stop(self) -> None:
+        self._speaker.stop()
 
 
 def _mmss(seconds: float, tenths: bool = False) -> str:

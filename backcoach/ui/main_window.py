@@ -12,10 +12,12 @@ from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +37,7 @@ from backcoach.ui.pages.settings_page import SettingsPage
 from backcoach.ui.pages.summary_page import SummaryPage
 from backcoach.ui.pages.why_page import WhyPage
 from backcoach.ui.session_flow import SessionFlow
+from backcoach.ui.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +69,21 @@ class MainWindow(QMainWindow):
         ):
             self.stack.addWidget(page)
         self.rail = self._make_rail()
+        self.notice_bar = self._make_notice_bar()
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(8, 8, 8, 8)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addWidget(self.notice_bar)
+        row = QHBoxLayout()
         row.addWidget(self.rail)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
+        self.speech = SpeechBridge(ctx.speaker, self) if ctx.speaker is not None else None
+        if self.speech is not None:
+            self.speech.notice.connect(self.show_notice)
+            self.speech.ready.connect(self._voices_ready)
+        self._voices_ready()
 
         self.library.routineChosen.connect(self.open_routine)
         self.routine_page.backRequested.connect(lambda: self.show_page(self.library))
@@ -129,6 +141,22 @@ class MainWindow(QMainWindow):
         box.addWidget(about)
         return rail
 
+    def _make_notice_bar(self) -> QWidget:
+        bar = QFrame()
+        bar.setProperty("card", True)
+        bar.setVisible(False)
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_text.setAccessibleName(self.tr("Notice"))
+        close = QPushButton(self.tr("Dismiss"))
+        close.setToolTip(self.tr("Hide this notice"))
+        close.clicked.connect(lambda: bar.setVisible(False))
+        row = QHBoxLayout(bar)
+        row.addWidget(self.notice_text, 1)
+        row.addWidget(close)
+        return bar
+
     def show_page(self, page: QWidget) -> None:
         if self.flow.running and page is not self.session_page:
             return  # never leave a live session by accident; Stop first
@@ -168,14 +196,32 @@ class MainWindow(QMainWindow):
         self.flow.set_voice(not muted)
 
     def apply_voice_settings(self) -> None:
-        speaker = self.ctx.speaker
-        if speaker is not None and hasattr(speaker, "apply_settings"):
-            speaker.apply_settings(self.ctx.settings)
+        if self.ctx.speaker is not None:
+            self.ctx.speaker.apply_settings(self.ctx.settings)
 
     def test_voice(self) -> None:
+        if self.ctx.speaker is not None:
+            cue = self.ctx.speaker.test_voice()
+            self.settings_page.voice_status.setText(self.tr('Saying: "{0}"').format(cue.text))
+
+    def _voices_ready(self) -> None:
         speaker = self.ctx.speaker
-        if speaker is not None and hasattr(speaker, "test"):
-            speaker.test()
+        if speaker is None:
+            self.settings_page.set_voices([], self.tr("Speech is off: captions only."))
+        elif speaker.available:
+            voices = speaker.voices()
+            self.settings_page.set_voices(
+                voices, self.tr("The voice is ready ({0} voices installed).").format(len(voices))
+            )
+        else:
+            told = " ".join(speaker.notices())
+            self.settings_page.set_voices([], told or self.tr("Starting the speech engine…"))
+
+    def show_notice(self, text: str) -> None:
+        """Something the runner should know (e.g. how to get speech), shown until dismissed."""
+        self.notice_text.setText(text)
+        self.notice_bar.setVisible(True)
+        self._voices_ready()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -228,5 +274,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.flow.shutdown()
+        if self.speech is not None:
+            self.speech.detach()
         self.ctx.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode())
         super().closeEvent(event)
