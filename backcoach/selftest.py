@@ -181,16 +181,18 @@ def unavailable_detail(exc: Exception) -> str:
     return f"unavailable ({text})"
 
 
-def check_speech(folder: Path) -> Result:
+def check_speech(folder: Path, command: list[str] | None = None) -> Result:
+    """Synthesise one cue to a WAV through the real worker (``command`` replaces it in tests)."""
     try:
         from backcoach.speech.process import worker_command
         from backcoach.speech.wavfile import SpeechError, save_wav
     except ImportError as exc:
         return fail("speech", f"the speech layer is missing from this build ({exc})")
     path = folder / "self-test-cue.wav"
-    worker = " ".join([Path(worker_command()[0]).name, *worker_command()[1:]])
+    argv = command or worker_command()
+    worker = " ".join([Path(argv[0]).name, *argv[1:]])
     try:
-        save_wav(SAMPLE_CUE, path, timeout=60.0)
+        save_wav(SAMPLE_CUE, path, timeout=60.0, command=command)
     except SpeechError as exc:
         if _engine_missing(exc):
             return Result("speech", "warn", unavailable_detail(exc))

@@ -39,6 +39,7 @@ built=$(date +%s)
 
 echo "== tarball"
 name="backcoach-$version-linux-$arch"
+tarball="dist/backcoach-$version-linux-$arch.tar.gz"
 stage="build/linux-tarball/$name"
 rm -rf build/linux-tarball && mkdir -p "$stage"
 cp -a dist/backcoach "$stage/backcoach"
@@ -55,9 +56,9 @@ Check it:            ./backcoach/backcoach --self-test
 
 Spoken cues need espeak-ng from your system: sudo apt-get install espeak-ng alsa-utils
 EOF
-rm -f "dist/$name.tar.gz"
-tar -C build/linux-tarball --owner=0 --group=0 --sort=name -czf "dist/$name.tar.gz" "$name"
+rm -f "$tarball"
+tar -C build/linux-tarball --owner=0 --group=0 --sort=name -czf "$tarball" "$name"
 
 echo "== built in $((built - start)) s (tarball $(($(date +%s) - built)) s)"
 echo "   dist/backcoach/              $(du -sh dist/backcoach | cut -f1)"
-echo "   dist/$name.tar.gz  $(du -sh "dist/$name.tar.gz" | cut -f1)"
+echo "   $tarball  $(du -sh "$tarball" | cut -f1)"
