@@ -56,7 +56,9 @@ def path_tokens(text: str) -> set[str]:
 def check_path(rel: str, where: Path) -> str | None:
     """None when ``rel`` exists in the repository or is made by a recipe step."""
     if rel.startswith(("dist/", "build/")):
-        if rel in ("dist/", "build/") or any(rel.startswith(prefix) or rel + "/" == prefix for prefix in PRODUCED):
+        if rel in ("dist/", "build/") or any(
+            rel.startswith(prefix) or rel + "/" == prefix for prefix in PRODUCED
+        ):
             return None
         return f"{where.name}: {rel} is not in the repository and no recipe makes it"
     if "$" in rel or "<" in rel:  # names built from variables; their folder must exist
