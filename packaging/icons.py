@@ -35,20 +35,14 @@ def png_path(size: int) -> Path:
 
 
 def render(size: int):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+
+    from backcoach.ui.svg_image import svg_image
 
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise SystemExit(f"{SVG} is not a valid SVG")
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    return image
+    return svg_image(renderer, size, size)
 
 
 def png_bytes(image) -> bytes:  # type: ignore[no-untyped-def]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, qVersion
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from backcoach.core.catalog import Catalog
 from backcoach.selftest import Result, fail, ok
+from backcoach.ui.svg_image import svg_image
 
 THUMB_W, THUMB_H = 160, 120
 MIN_INK = 0.005  # share of a thumbnail the figure must cover to count as drawn
@@ -29,12 +30,7 @@ def _app() -> QApplication:
 
 def ink_share(renderer: QSvgRenderer) -> float:
     """Render into a transparent thumbnail; the share of pixels that got painted."""
-    image = QImage(THUMB_W, THUMB_H, QImage.Format.Format_ARGB32)
-    image.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, THUMB_W, THUMB_H))
-    painter.end()
+    image = svg_image(renderer, THUMB_W, THUMB_H)
     # Format_ARGB32 is 0xAARRGGBB in native order: on little-endian machines alpha is
     # every fourth byte from the fourth; count by value to stay endian-proof.
     pixels = image.constBits().cast("I")
