@@ -130,6 +130,12 @@ LINUX_HOST_LIBS = {
     "libgobject-2.0.so.0",
     "libgthread-2.0.so.0",
     "libz.so.1",
+    # Compression libraries dpkg itself needs, so present on every Debian or Ubuntu (and
+    # every other distribution's base). Bundled, an older copy would be loaded in place
+    # of the system's for the system libraries the voice pulls in (espeak-ng, PulseAudio,
+    # systemd), which may want newer symbols.
+    "liblzma.so.5",
+    "libzstd.so.1",
     # configuration-bound
     "libfontconfig.so.1",
     "libfreetype.so.6",
