@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Any
 
@@ -72,9 +73,16 @@ def run_app(screenshot_dir: str | None = None) -> int:
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)
+    probe = None
+    if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
+        from backcoach.ui.first_paint import FirstPaintProbe
+
+        probe = FirstPaintProbe(window)
     window.show()
-    window.show_notices()
     try:
+        window.show_notices()
+        if probe is not None and probe.fired:
+            return 0  # painted under a notice dialog; exec() would wait for ever
         return int(app.exec())
     finally:
         if ctx.speaker is not None:

@@ -17,6 +17,9 @@ import platformdirs
 APP_NAME = "backcoach"
 APP_ID = "io.github.backcoach.BackCoach"
 DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
+# Points the program at another copy of the assets: `--self-test` of a copy with a
+# deliberately broken routine, or trying edited images without rebuilding a bundle.
+ASSET_ROOT_ENV = "BACKCOACH_ASSET_ROOT"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _data_dir_override: Path | None = None
@@ -24,6 +27,9 @@ _data_dir_override: Path | None = None
 
 def asset_root() -> Path:
     """The folder holding ``exercises/``, ``routines/`` and ``images/``."""
+    override = os.environ.get(ASSET_ROOT_ENV)
+    if override:
+        return Path(override).expanduser().resolve()
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:  # PyInstaller unpacks data next to the executable
         return Path(frozen_root) / "assets"

@@ -1,0 +1,115 @@
+"""The Qt half of ``backcoach --self-test``: exercise pictures and the main window.
+
+Both run on whatever platform plugin Qt picked (the self-test chooses ``offscreen``
+when there is no display), so a frozen build proves its platform plugins load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
+
+from backcoach.core.catalog import Catalog
+from backcoach.selftest import Result, fail, ok
+from backcoach.ui.svg_image import svg_image
+
+THUMB_W, THUMB_H = 160, 120
+MIN_INK = 0.005  # share of a thumbnail the figure must cover to count as drawn
+
+
+def _app() -> QApplication:
+    from backcoach.app import create_application
+
+    app: QApplication = create_application()
+    return app
+
+
+def ink_share(renderer: QSvgRenderer) -> float:
+    """Render into a transparent thumbnail; the share of pixels that got painted."""
+    image = svg_image(renderer, THUMB_W, THUMB_H)
+    # Format_ARGB32 is 0xAARRGGBB in native order: on little-endian machines alpha is
+    # every fourth byte from the fourth; count by value to stay endian-proof.
+    pixels = image.constBits().cast("I")
+    painted = sum(1 for p in pixels if p >> 24)
+    return painted / (THUMB_W * THUMB_H)
+
+
+def _svg_problem(path: Path) -> str | None:
+    if not path.is_file():
+        return f"{path} is missing"
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return f"{path} is not a valid SVG"
+    if ink_share(renderer) < MIN_INK:
+        return f"{path} renders blank"
+    return None
+
+
+def check_images(catalog: Catalog, root: Path) -> Result:
+    """Every exercise's picture, and every other SVG shipped beside them, renders."""
+    from backcoach.ui.widgets.figures import image_path
+
+    _app()
+    wanted = {Path(image_path(ex_id)) for ex_id in catalog.exercises}
+    shipped = set((root / "images").glob("*.svg"))
+    problems = [p for p in (_svg_problem(path) for path in sorted(wanted | shipped)) if p]
+    if problems:
+        shown = "; ".join(problems[:3])
+        more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        return fail("images", f"{len(problems)} of {len(wanted | shipped)} pictures: {shown}{more}")
+    return ok(
+        "images",
+        f"{len(wanted)} exercise pictures render ({len(wanted | shipped)} SVG files checked)",
+    )
+
+
+def check_window() -> Result:
+    """Build the real main window (on the self-test's scratch data folder), paint it once."""
+    from backcoach.app import build_context
+    from backcoach.ui.main_window import MainWindow
+
+    app = _app()
+    window = None
+    ctx = None
+    try:
+        ctx = build_context(with_speech=False)
+        window = MainWindow(ctx)
+        # Laid out and painted like a shown window, but never mapped on the runner's screen.
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        window.resize(1200, 780)
+        window.show()
+        app.processEvents()
+        shot = window.grab().toImage()
+        pages = window.stack.count()
+        platform = QGuiApplication.platformName()
+        if shot.isNull() or shot.width() < 600:
+            return fail("window", f"the main window did not paint on '{platform}'")
+        if _uniform(shot):
+            return fail("window", f"the main window painted as one flat colour on '{platform}'")
+        return ok(
+            "window",
+            f"main window with {pages} pages painted {shot.width()}×{shot.height()} "
+            f"on '{platform}' (Qt {qVersion()})",
+        )
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        history = getattr(ctx, "history", None)
+        if history is not None and hasattr(history, "close"):
+            history.close()
+
+
+def _uniform(image: QImage) -> bool:
+    first = image.pixel(0, 0)
+    step = max(1, image.width() // 40)
+    return all(
+        image.pixel(x, y) == first
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    )
