@@ -257,6 +257,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             report(fail("qt", f"cannot load Qt: {exc}"))
         else:
             report(_guarded("images", lambda: qt_checks.check_images(catalog, root)))
+            report(_guarded("figures", lambda: qt_checks.check_figures(catalog)))
             report(_guarded("window", qt_checks.check_window))
         report(_guarded("history", lambda: check_history(folder)))
         report(_guarded("speech", lambda: check_speech(folder)))

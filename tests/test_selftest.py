@@ -23,7 +23,7 @@ from backcoach import paths
 from backcoach.core.catalog import load_catalog
 from tests.conftest import ASSETS, REPO
 
-CHECKS = ["program", "catalogue", "plans", "images", "window", "history", "speech"]
+CHECKS = ["program", "catalogue", "plans", "images", "figures", "window", "history", "speech"]
 
 
 def self_test(home: Path, **env: str) -> tuple[int, list[str]]:

@@ -51,10 +51,8 @@ def _svg_problem(path: Path) -> str | None:
 
 def check_images(catalog: Catalog, root: Path) -> Result:
     """Every exercise's picture, and every other SVG shipped beside them, renders."""
-    from backcoach.ui.widgets.figures import image_path
-
     _app()
-    wanted = {Path(image_path(ex_id)) for ex_id in catalog.exercises}
+    wanted = {root / "images" / f"{ex_id}.svg" for ex_id in catalog.exercises}
     shipped = set((root / "images").glob("*.svg"))
     problems = [p for p in (_svg_problem(path) for path in sorted(wanted | shipped)) if p]
     if problems:
@@ -65,6 +63,28 @@ def check_images(catalog: Catalog, root: Path) -> Result:
         "images",
         f"{len(wanted)} exercise pictures render ({len(wanted | shipped)} SVG files checked)",
     )
+
+
+def check_figures(catalog: Catalog) -> Result:
+    """Every exercise's pose data loads and paints: the figures the window animates."""
+    from PySide6.QtCore import QSize
+
+    from backcoach.ui.widgets.figure_view import figure_image
+
+    app = _app()
+    problems = []
+    for ex_id in sorted(catalog.exercises):
+        try:
+            image = figure_image(ex_id, QSize(THUMB_W, THUMB_H), app.palette())
+        except Exception as exc:  # a broken pose file is a failed check, not a crash
+            problems.append(f"{ex_id}: {exc}")
+            continue
+        painted = sum(1 for p in image.constBits().cast("I") if p >> 24)
+        if painted / (THUMB_W * THUMB_H) < MIN_INK:
+            problems.append(f"{ex_id} paints blank")
+    if problems:
+        return fail("figures", f"{len(problems)} exercises: {'; '.join(problems[:3])}")
+    return ok("figures", f"{len(catalog.exercises)} posed figures paint from assets/poses")
 
 
 def check_window() -> Result:
