@@ -55,8 +55,9 @@ def path_tokens(text: str) -> set[str]:
 
 def check_path(rel: str, where: Path) -> str | None:
     """None when ``rel`` exists in the repository or is made by a recipe step."""
-    if rel.startswith(("dist/", "build/")):
-        if rel in ("dist/", "build/") or any(
+    if rel in ("dist", "build") or rel.startswith(("dist/", "build/")):
+        # Output folders: made by the build, absent from a clean clone.
+        if rel in ("dist", "build", "dist/", "build/") or any(
             rel.startswith(prefix) or rel + "/" == prefix for prefix in PRODUCED
         ):
             return None
