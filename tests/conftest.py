@@ -49,3 +49,31 @@ def catalog():
     from backcoach.core.catalog import load_catalog
 
     return load_catalog(ASSETS)
+
+
+@pytest.fixture
+def window(qtbot, data_dir, monkeypatch):
+    """The real main window on tmp_path; "Before you start" answered: no red flags, pain 3."""
+    from PySide6.QtWidgets import QDialog
+
+    from backcoach.ui.dialogs.before_start import BeforeStartDialog
+    from backcoach.ui.main_window import MainWindow
+    from tests.window_helpers import make_context
+
+    ctx = make_context(data_dir)
+
+    def accept_with_pain_3(dialog: BeforeStartDialog) -> int:
+        dialog.pain.setValue(3)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BeforeStartDialog, "exec", accept_with_pain_3)
+    w = MainWindow(ctx)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    yield w
+    # Stop any live session first: closing a window mid-session asks "Stop?" (modal).
+    w.flow.shutdown()
+    w.close()
+    w.deleteLater()
+    ctx.history.close()
