@@ -59,8 +59,19 @@ def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
     )
 
 
+SPEECH_DELAY_MS = 300
+
+
+def _speaker(settings: Any) -> Any:
+    from backcoach.speech import create_speaker
+
+    return create_speaker(settings)
+
+
 def run_app(screenshot_dir: str | None = None) -> int:
     app = create_application()
+    from PySide6.QtCore import QTimer
+
     from backcoach.ui import theme
 
     if screenshot_dir:
@@ -69,7 +80,7 @@ def run_app(screenshot_dir: str | None = None) -> int:
         return render_all(screenshot_dir)
     from backcoach.ui.main_window import MainWindow
 
-    ctx = build_context()
+    ctx = build_context(with_speech=False)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)
@@ -79,6 +90,9 @@ def run_app(screenshot_dir: str | None = None) -> int:
 
         probe = FirstPaintProbe(window)
     window.show()
+    # The speech workers start once the window is up: two Python processes starting
+    # alongside would slow the first paint on a two-core laptop.
+    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
     try:
         window.show_notices()
         if probe is not None and probe.fired:

@@ -16,7 +16,6 @@ python -m benchmarks --only bundle [--quick]
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Row, child_env, python
+from benchmarks.common import REPO, Row, child_env, first_paint_s, python
 
 SPECS = REPO / "packaging" / "pyinstaller"
 SIZE_TARGET = 1.0  # unpacked size, app / bare window
@@ -83,19 +82,6 @@ def where_the_bytes_are(app: Path, bare: Path) -> tuple[str, str]:
     # The executables differ by name; compare what sits beside them.
     only_ours = {k: v for k, v in ours.items() if k.startswith("_internal") and k not in base}
     return _top(ours), _top(only_ours)
-
-
-def first_paint_s(argv: list[str], data: Path) -> float:
-    data.mkdir(parents=True, exist_ok=True)
-    env = child_env(BACKCOACH_EXIT_AFTER_FIRST_PAINT="1", BACKCOACH_DATA_DIR=str(data))
-    started = time.time()
-    out = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    if out.returncode != 0:
-        raise RuntimeError(f"{argv[0]} exited {out.returncode}: {out.stderr[-2000:]}")
-    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-    if not lines:
-        raise RuntimeError(f"{argv[0]} printed no first_paint line: {out.stdout[-500:]}")
-    return float(json.loads(lines[-1])["first_paint"]) - started
 
 
 def version_s(argv: list[str]) -> float:

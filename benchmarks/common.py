@@ -7,6 +7,8 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -44,6 +46,10 @@ def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    # An installed program has its bytecode compiled at install; a launch from source
+    # must be allowed to write it too (the first, discarded launch does), or every
+    # launch would time the compiler.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 
@@ -56,6 +62,40 @@ def run_json(argv: list[str], timeout: float = 300, **env: str) -> dict[str, obj
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed ({out.returncode}): {out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def first_paint(argv: list[str], data: Path) -> tuple[float, float]:
+    """Launch ``argv``; seconds from launch to its window's first paint, and its peak RSS (MB).
+
+    The program, started with BACKCOACH_EXIT_AFTER_FIRST_PAINT=1, prints
+    {"first_paint": time.time()} at its first Paint event and exits; peak RSS comes from
+    the kernel's accounting of that child (os.wait4), so it is the process's own high
+    water mark, not a sample.
+    """
+    data.mkdir(parents=True, exist_ok=True)
+    env = child_env(BACKCOACH_EXIT_AFTER_FIRST_PAINT="1", BACKCOACH_DATA_DIR=str(data))
+    with tempfile.TemporaryFile("w+") as errfile:
+        started = time.time()
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=errfile, text=True, env=env, cwd=REPO
+        )
+        assert proc.stdout is not None
+        out = proc.stdout.read()  # until the program exits and closes it
+        # Reap it ourselves: wait4 also returns the child's resource usage.
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[0]} exited {proc.returncode}: {err[-2000:]}")
+    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{argv[0]} printed no first_paint line: {out[-500:]}")
+    return float(json.loads(lines[-1])["first_paint"]) - started, usage.ru_maxrss / 1024
+
+
+def first_paint_s(argv: list[str], data: Path) -> float:
+    return first_paint(argv, data)[0]
 
 
 def python() -> str:

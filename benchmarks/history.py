@@ -33,6 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from backcoach.core import history_export
 from backcoach.core.history import HistoryStore
 from backcoach.core.history_sample import SampleSpec, write_sample_history
+from benchmarks.common import Row
 
 TARGET_MS = 150.0
 TODAY = date.today()
@@ -94,6 +95,33 @@ def measure(path: Path, runs: int) -> dict[str, float]:
     app.processEvents()  # let deleteLater() free the pages
     figures["file size (KiB)"] = path.stat().st_size / 1024
     return figures
+
+
+def run(quick: bool = False) -> list[Row]:
+    runs = 3 if quick else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.sqlite3"
+        HistoryStore.open(empty).close()
+        full = Path(tmp) / "full.sqlite3"
+        n = write_sample_history(full, SampleSpec(days=3650, today=TODAY, active_share=1.0))
+        base, big = measure(empty, runs), measure(full, runs)
+    rows = []
+    for key, value in big.items():
+        if key.startswith("export"):
+            continue
+        is_size = key.startswith("file size")
+        rows.append(
+            Row(
+                f"history, 10 years ({n:,} sessions): {key.replace(' (KiB)', '')}",
+                value,
+                base[key],
+                "KiB" if is_size else "ms",
+                "—" if is_size else f"≤ {TARGET_MS:.0f} ms",
+                True if is_size else value <= TARGET_MS,
+                "baseline: empty history" + ("" if is_size else f"; median of {runs} runs"),
+            )
+        )
+    return rows
 
 
 def main() -> int:

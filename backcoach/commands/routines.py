@@ -23,7 +23,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
         print(f"backcoach: skipped: {error}", file=sys.stderr)
     rows = []
     for routine in sorted(catalog.routines.values(), key=lambda r: r.name):
-        plan = build_plan(routine, catalog)
+        plan = build_plan(routine, catalog, with_cues=False)
         rows.append(
             {
                 "id": routine.id,

@@ -113,7 +113,10 @@ def clamp_hold(dosage: Dosage, wanted: float | None) -> Dosage:
     return replace(dosage, hold_s=min(max(wanted, lo), hi))
 
 
-def build_plan(routine: Routine, catalog: Catalog, options: PlanOptions | None = None) -> Plan:
+def build_plan(
+    routine: Routine, catalog: Catalog, options: PlanOptions | None = None, with_cues: bool = True
+) -> Plan:
+    """The timeline; ``with_cues=False`` skips the words (for lengths: it is much faster)."""
     from backcoach.core.cue_rules import schedule_cues
 
     opts = options or PlanOptions()
@@ -132,7 +135,8 @@ def build_plan(routine: Routine, catalog: Catalog, options: PlanOptions | None =
             _add_exercise(b, ex, variant, dosage, item_index, round_no, rounds, opts)
     b.add(SegmentKind.DONE, 0.0)
     segments = _fill_next_exercise(b.segments)
-    return Plan(routine.id, routine.name, schedule_cues(segments, catalog), opts)
+    final = schedule_cues(segments, catalog) if with_cues else tuple(segments)
+    return Plan(routine.id, routine.name, final, opts)
 
 
 def _add_exercise(

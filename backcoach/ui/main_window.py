@@ -2,11 +2,14 @@
 
 Library → Routine → Session → Summary is the session path; History and Settings are
 always a click away (the rail hides during a session to give the figure the room).
+Only the library is built at start-up; every other page is made the first time it is
+needed, so the window is on screen as soon as possible.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QCloseEvent
@@ -31,13 +34,15 @@ from backcoach.ui import theme
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.pages.library_page import DISCLAIMER, LibraryPage
-from backcoach.ui.pages.routine_page import RoutinePage
-from backcoach.ui.pages.session_page import SessionPage
-from backcoach.ui.pages.settings_page import SettingsPage
-from backcoach.ui.pages.summary_page import SummaryPage
-from backcoach.ui.pages.why_page import WhyPage
-from backcoach.ui.session_flow import SessionFlow
-from backcoach.ui.speech_bridge import SpeechBridge
+
+if TYPE_CHECKING:
+    from backcoach.ui.pages.history_page import HistoryPage
+    from backcoach.ui.pages.routine_page import RoutinePage
+    from backcoach.ui.pages.session_page import SessionPage
+    from backcoach.ui.pages.settings_page import SettingsPage
+    from backcoach.ui.pages.summary_page import SummaryPage
+    from backcoach.ui.session_flow import SessionFlow
+    from backcoach.ui.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)
 
@@ -48,26 +53,12 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("backcoach")
         self.setAccessibleName("backcoach")
-        self.library = LibraryPage(ctx)
-        self.routine_page = RoutinePage(ctx)
-        self.session_page = SessionPage(ctx.catalog)
-        self.summary_page = SummaryPage()
-        self.history_page = self._make_history_page()
-        self.settings_page = SettingsPage(ctx)
-        self.why_page = WhyPage()
-        self.flow = SessionFlow(ctx, self.session_page, self.summary_page, self)
-
         self.stack = QStackedWidget()
-        for page in (
-            self.library,
-            self.routine_page,
-            self.session_page,
-            self.summary_page,
-            self.history_page,
-            self.settings_page,
-            self.why_page,
-        ):
-            self.stack.addWidget(page)
+        self.library = LibraryPage(ctx)
+        self.stack.addWidget(self.library)
+        self.library.routineChosen.connect(self.open_routine)
+        self._pages: dict[str, QWidget] = {}
+        self._flow: SessionFlow | None = None
         self.rail = self._make_rail()
         self.notice_bar = self._make_notice_bar()
         central = QWidget()
@@ -79,27 +70,103 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
-        self.speech = SpeechBridge(ctx.speaker, self) if ctx.speaker is not None else None
-        if self.speech is not None:
-            self.speech.notice.connect(self.show_notice)
-            self.speech.ready.connect(self._voices_ready)
-        self._voices_ready()
-
-        self.library.routineChosen.connect(self.open_routine)
-        self.routine_page.backRequested.connect(lambda: self.show_page(self.library))
-        self.routine_page.startRequested.connect(self.start_session)
-        self.session_page.muteToggled.connect(self.toggle_mute)
-        self.session_page.fullScreenToggled.connect(self.toggle_full_screen)
-        self.flow.started.connect(lambda: self.show_page(self.session_page))
-        self.flow.finished.connect(self._session_finished)
-        self.flow.saved.connect(self._refresh_history)
-        self.summary_page.doneRequested.connect(lambda: self.show_page(self.library))
-        self.summary_page.routineSuggested.connect(self.open_routine)
-        self.settings_page.themeChanged.connect(theme.apply_theme)
-        self.settings_page.voiceChanged.connect(self.apply_voice_settings)
-        self.settings_page.testVoiceRequested.connect(self.test_voice)
+        self.speech: SpeechBridge | None = None
+        if ctx.speaker is not None:
+            self.attach_speaker(ctx.speaker)
         self._restore_geometry()
         self.show_page(self.library)
+
+    # ----- pages, made when first needed -------------------------------------------------
+    def _page(self, name: str) -> Any:
+        page = self._pages.get(name)
+        if page is None:
+            page = self._pages[name] = getattr(self, f"_make_{name}")()
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def routine_page(self) -> RoutinePage:
+        return self._page("routine")  # type: ignore[no-any-return]
+
+    @property
+    def session_page(self) -> SessionPage:
+        return self._page("session")  # type: ignore[no-any-return]
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        return self._page("summary")  # type: ignore[no-any-return]
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return self._page("history")  # type: ignore[no-any-return]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page("settings")  # type: ignore[no-any-return]
+
+    @property
+    def why_page(self) -> QWidget:
+        return self._page("why")  # type: ignore[no-any-return]
+
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            from backcoach.ui.session_flow import SessionFlow
+
+            self._flow = SessionFlow(self.ctx, self.session_page, self.summary_page, self)
+            self._flow.started.connect(lambda: self.show_page(self.session_page))
+            self._flow.finished.connect(self._session_finished)
+            self._flow.saved.connect(self._refresh_history)
+        return self._flow
+
+    @property
+    def session_live(self) -> bool:
+        return self._flow is not None and self._flow.running
+
+    def _make_routine(self) -> QWidget:
+        from backcoach.ui.pages.routine_page import RoutinePage
+
+        page = RoutinePage(self.ctx)
+        page.backRequested.connect(lambda: self.show_page(self.library))
+        page.startRequested.connect(self.start_session)
+        return page
+
+    def _make_session(self) -> QWidget:
+        from backcoach.ui.pages.session_page import SessionPage
+
+        page = SessionPage(self.ctx.catalog)
+        page.muteToggled.connect(self.toggle_mute)
+        page.fullScreenToggled.connect(self.toggle_full_screen)
+        return page
+
+    def _make_summary(self) -> QWidget:
+        from backcoach.ui.pages.summary_page import SummaryPage
+
+        page = SummaryPage()
+        page.doneRequested.connect(lambda: self.show_page(self.library))
+        page.routineSuggested.connect(self.open_routine)
+        return page
+
+    def _make_history(self) -> QWidget:
+        from backcoach.ui.pages.history_page import HistoryPage
+
+        return HistoryPage(self.ctx.history, today=self.ctx.today)
+
+    def _make_settings(self) -> QWidget:
+        from backcoach.ui.pages.settings_page import SettingsPage
+
+        page = SettingsPage(self.ctx)
+        page.themeChanged.connect(theme.apply_theme)
+        page.voiceChanged.connect(self.apply_voice_settings)
+        page.testVoiceRequested.connect(self.test_voice)
+        self._pages["settings"] = page  # so _voices_ready finds it
+        self._voices_ready()
+        return page
+
+    def _make_why(self) -> QWidget:
+        from backcoach.ui.pages.why_page import WhyPage
+
+        return WhyPage()
 
     # ----- navigation ------------------------------------------------------------------
     def _make_rail(self) -> QWidget:
@@ -110,12 +177,12 @@ class MainWindow(QMainWindow):
         name.setStyleSheet("font-size: 16pt; font-weight: 800;")
         box.addWidget(name)
         self.nav = QButtonGroup(self)
-        self.nav_buttons: dict[QWidget, QToolButton] = {}
-        for page, label, key in (
-            (self.library, self.tr("Routines"), "Ctrl+1"),
-            (self.history_page, self.tr("History"), "Ctrl+2"),
-            (self.why_page, self.tr("Why it hurts"), "Ctrl+3"),
-            (self.settings_page, self.tr("Settings"), "Ctrl+4"),
+        self.nav_buttons: dict[str, QToolButton] = {}
+        for name, label, key in (
+            ("library", self.tr("Routines"), "Ctrl+1"),
+            ("history", self.tr("History"), "Ctrl+2"),
+            ("why", self.tr("Why it hurts"), "Ctrl+3"),
+            ("settings", self.tr("Settings"), "Ctrl+4"),
         ):
             b = QToolButton()
             b.setText(label)
@@ -128,9 +195,9 @@ class MainWindow(QMainWindow):
             bind(self, key, b, window_wide=True)
             b.setToolTip(f"{label} ({key})")
             b.setAccessibleName(label)
-            b.clicked.connect(lambda _=False, p=page: self.show_page(p))
+            b.clicked.connect(lambda _=False, n=name: self.show_page(self._named(n)))
             self.nav.addButton(b)
-            self.nav_buttons[page] = b
+            self.nav_buttons[name] = b
             box.addWidget(b)
         box.addStretch(1)
         about = QToolButton()
@@ -157,21 +224,26 @@ class MainWindow(QMainWindow):
         row.addWidget(close)
         return bar
 
+    def _named(self, name: str) -> QWidget:
+        return self.library if name == "library" else self._page(name)  # type: ignore[no-any-return]
+
     def show_page(self, page: QWidget) -> None:
-        if self.flow.running and page is not self.session_page:
+        on_session = page is self._pages.get("session")
+        if self.session_live and not on_session:
             return  # never leave a live session by accident; Stop first
         self.stack.setCurrentWidget(page)
-        self.rail.setVisible(page is not self.session_page)
-        button = self.nav_buttons.get(page)
+        self.rail.setVisible(not on_session)
+        name = next((n for n, p in self._pages.items() if p is page), "library")
+        button = self.nav_buttons.get(name)
         if button is not None:
             button.setChecked(True)
-        if page is self.history_page:
+        if name == "history":
             self._refresh_history()
         if page is self.library:
             recent = self.ctx.history.recent_pain(FIRM_WINDOW) if self.ctx.history else []
             self.library.set_banner(firm_warning([(p.before, p.after) for p in recent]))
-        if page is self.session_page:
-            self.session_page.setFocus()
+        if on_session:
+            page.setFocus()
 
     def open_routine(self, routine_id: str) -> None:
         self.routine_page.show_routine(self.ctx.catalog.routine(routine_id))
@@ -192,7 +264,8 @@ class MainWindow(QMainWindow):
     def toggle_mute(self) -> None:
         muted = not self.ctx.settings.muted
         self.ctx.update_settings(muted=muted)
-        self.settings_page.mute.setChecked(muted)
+        if "settings" in self._pages:
+            self.settings_page.mute.setChecked(muted)
         self.flow.set_voice(not muted)
 
     def apply_voice_settings(self) -> None:
@@ -204,7 +277,19 @@ class MainWindow(QMainWindow):
             cue = self.ctx.speaker.test_voice()
             self.settings_page.voice_status.setText(self.tr('Saying: "{0}"').format(cue.text))
 
+    def attach_speaker(self, speaker: Any) -> None:
+        """Use ``speaker`` from now on; its notices and readiness reach the window."""
+        from backcoach.ui.speech_bridge import SpeechBridge
+
+        self.ctx.speaker = speaker
+        self.speech = SpeechBridge(speaker, self)
+        self.speech.notice.connect(self.show_notice)
+        self.speech.ready.connect(self._voices_ready)
+        self._voices_ready()
+
     def _voices_ready(self) -> None:
+        if "settings" not in self._pages:
+            return  # filled in when the page is first opened
         speaker = self.ctx.speaker
         if speaker is None:
             self.settings_page.set_voices([], self.tr("Speech is off: captions only."))
@@ -246,14 +331,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("backcoach"), "\n\n".join(self.ctx.notices))
             self.ctx.notices.clear()
 
-    # ----- history -----------------------------------------------------------------------
-    def _make_history_page(self) -> QWidget:
-        from backcoach.ui.pages.history_page import HistoryPage
-
-        return HistoryPage(self.ctx.history, today=self.ctx.today)
-
     def _refresh_history(self) -> None:
-        self.history_page.refresh()
+        if "history" in self._pages:
+            self.history_page.refresh()
 
     # ----- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -268,12 +348,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.flow.running:
+        if self.session_live:
             self.flow.request_stop()
-            if self.flow.running:
+            if self.session_live:
                 event.ignore()
                 return
-        self.flow.shutdown()
+        if self._flow is not None:
+            self._flow.shutdown()
         if self.speech is not None:
             self.speech.detach()
         self.ctx.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode())

@@ -105,7 +105,7 @@ class LibraryPage(QWidget):
         self.cards = []
         catalog = self.ctx.catalog
         for routine in sorted(catalog.routines.values(), key=lambda r: (not r.builtin, r.name)):
-            minutes = build_plan(routine, catalog).total_s / 60
+            minutes = build_plan(routine, catalog, with_cues=False).total_s / 60
             card = RoutineCard(routine, minutes)
             card.chosen.connect(self.routineChosen)
             self.cards.append(card)

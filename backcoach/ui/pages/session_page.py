@@ -34,7 +34,7 @@ from backcoach.core.plan import Segment, SegmentKind
 from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.countdown_ring import CountdownRing
 from backcoach.ui.widgets.figure_player import FigurePlayer
-from backcoach.ui.widgets.figures import ExerciseThumb, show_segment
+from backcoach.ui.widgets.figures import ExerciseThumb
 
 KIND_WORDS = {
     SegmentKind.PREPARE: "Get ready",
@@ -43,6 +43,19 @@ KIND_WORDS = {
     SegmentKind.SWITCH: "Switch sides",
     SegmentKind.DONE: "Done",
 }
+
+
+def show_segment(player: FigurePlayer, seg: Segment) -> None:
+    """The figure for a segment: moving in work, in its start position otherwise.
+
+    Rests carry the exercise that follows, so the runner sees how to get ready.
+    """
+    if seg.kind == SegmentKind.DONE or not seg.exercise_id:
+        player.clear()
+        return
+    side = seg.side if seg.side != "none" else "left"
+    mode = seg.mode if seg.kind == SegmentKind.WORK else "prepare"
+    player.set_exercise(seg.exercise_id, seg.variant, side, seg.tempo, mode)
 
 
 class SessionPage(QWidget):

@@ -1,6 +1,6 @@
-"""Exercise pictures in the window: still thumbnails, and what the session page shows.
+"""Still exercise pictures for cards and lists.
 
-Both paint the same pose data as the SVG files, in the palette's colours, so the
+They paint the same pose data as the SVG files, in the palette's colours, so the
 pictures follow light and dark themes.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backcoach.core.plan import Segment, SegmentKind
-from backcoach.ui.widgets.figure_player import FigurePlayer
 from backcoach.ui.widgets.figure_view import FigureView
 
 
@@ -31,16 +29,3 @@ class ExerciseThumb(FigureView):
         self.setAccessibleName(
             exercise_id.replace("-", " ") if exercise_id else self.tr("No picture")
         )
-
-
-def show_segment(player: FigurePlayer, seg: Segment) -> None:
-    """The figure for a segment: moving in work, in its start position otherwise.
-
-    Rests carry the exercise that follows, so the runner sees how to get ready.
-    """
-    if seg.kind == SegmentKind.DONE or not seg.exercise_id:
-        player.clear()
-        return
-    side = seg.side if seg.side != "none" else "left"
-    mode = seg.mode if seg.kind == SegmentKind.WORK else "prepare"
-    player.set_exercise(seg.exercise_id, seg.variant, side, seg.tempo, mode)
