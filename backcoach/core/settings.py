@@ -34,7 +34,8 @@ class Settings:
     prepare_s: float = 10.0
     first_side: str = "left"
     # Library filters
-    equipment_owned: tuple[str, ...] = ("mat",)
+    # Everything shows until the runner unticks what they don't have.
+    equipment_owned: tuple[str, ...] = ("mat", "stability-ball", "wall", "chair")
     max_minutes: int = 0  # 0: no limit
     # Safety
     red_flags_cleared_on: str = ""  # ISO date the runner said they had been assessed

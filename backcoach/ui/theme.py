@@ -144,7 +144,10 @@ def stylesheet() -> str:
     }
     QPushButton:hover { border-color: palette(highlight); }
     QPushButton:focus { border: 2px solid palette(highlight); }
-    QPushButton:checked { background: palette(mid); }
+    QPushButton:checked {
+        background: palette(highlight); color: palette(highlighted-text); border: none;
+    }
+    QPushButton[danger="true"] { border: 2px solid #d84a3a; font-weight: 600; }
     QPushButton:disabled { color: palette(placeholder-text); }
     QPushButton[primary="true"] {
         font-size: 14pt; font-weight: 600; padding: 12px 28px;

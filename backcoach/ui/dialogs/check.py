@@ -25,6 +25,7 @@ class CheckDialog(QDialog):
         for a in check.answers:
             b = QPushButton(a.label)
             b.setProperty("big", True)
+            b.setCheckable(True)
             b.setAccessibleName(a.label)
             b.clicked.connect(lambda _=False, ans=a: self._answer(ans))
             root.addWidget(b)
@@ -42,9 +43,9 @@ class CheckDialog(QDialog):
 
     def _answer(self, answer: Answer) -> None:
         self.answer = answer
-        for b in self.answer_buttons.values():
-            b.setEnabled(False)
-        self.answer_buttons[answer.id].setChecked(True)
+        for aid, b in self.answer_buttons.items():
+            b.setChecked(aid == answer.id)
+            b.setEnabled(aid == answer.id)  # the answer stays lit, the others step back
         self.advice.setText(answer.advice)
         self.advice.setVisible(True)
         self.carry_on.setVisible(True)

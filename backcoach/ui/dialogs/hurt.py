@@ -15,11 +15,11 @@ class HurtDialog(QDialog):
         self.setWindowTitle(self.tr("This hurts"))
         self.setModal(True)
         self.choice = "carry-on"
-        where = f"{exercise_name}" + (self.tr(" ({0} side)").format(side) if side != "none" else "")
+        where = exercise_name + (self.tr(", {0} side").format(side) if side != "none" else "")
         text = QLabel(
             self.tr(
-                "<b>Paused.</b> Sorry {0} hurts. Pain is a signal to ease off, not to push through. "
-                "What would you like to do?"
+                "<b>Paused: {0}.</b> Sorry it hurts. Pain is a signal to ease off, not to push "
+                "through. What would you like to do?"
             ).format(where)
         )
         text.setWordWrap(True)

@@ -82,8 +82,7 @@ class SessionPage(QWidget):
         self.caption.setText("")
 
     def set_muted(self, muted: bool) -> None:
-        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        self.mute_button.setChecked(muted)
+        self.mute_button.setText(self.tr("Voice: off") if muted else self.tr("Voice: on"))
 
     def _call(self, name: str) -> None:
         if self.driver is not None:
@@ -239,13 +238,17 @@ class SessionPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.figure, 1)
         left.addWidget(self.rep_label)
+        nxt = QHBoxLayout()
+        nxt.addStretch(1)
+        nxt.addWidget(self.next_thumb)
+        nxt.addWidget(self.next_label)
+        nxt.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.ring, 1)
+        right.addLayout(nxt)
         middle = QHBoxLayout()
         middle.addLayout(left, 6)
-        middle.addWidget(self.ring, 5)
-
-        nxt = QHBoxLayout()
-        nxt.addWidget(self.next_thumb)
-        nxt.addWidget(self.next_label, 1)
+        middle.addLayout(right, 5)
 
         self.pause_button = self._button(
             self.tr("Pause"), self.tr("Pause or resume (Space)"), "toggle_pause"
@@ -262,8 +265,7 @@ class SessionPage(QWidget):
         self.hurt_button = QPushButton(self.tr("This hurts"))
         self.hurt_button.setToolTip(self.tr("Pause and choose what to do (H)"))
         self.hurt_button.clicked.connect(self.hurtRequested)
-        self.mute_button = QPushButton(self.tr("Mute"))
-        self.mute_button.setCheckable(True)
+        self.mute_button = QPushButton(self.tr("Voice: on"))
         self.mute_button.setToolTip(self.tr("Turn the voice off or on (M)"))
         self.mute_button.clicked.connect(self.muteToggled)
         self.full_button = QPushButton(self.tr("Full screen"))
@@ -277,8 +279,6 @@ class SessionPage(QWidget):
         controls = QHBoxLayout()
         for b in (self.pause_button, self.back_button, self.skip_button, self.stop_button):
             controls.addWidget(b)
-        controls.addStretch(1)
-        controls.addLayout(nxt, 3)
         controls.addStretch(1)
         for b in (self.mute_button, self.full_button, self.hurt_button):
             controls.addWidget(b)
@@ -334,7 +334,7 @@ class SessionPage(QWidget):
             (self.side_label, 0.06, True),
             (self.rep_label, 0.055, True),
             (self.caption, 0.06, True),
-            (self.next_label, 0.03, False),
+            (self.next_label, 0.035, False),
         ):
             f = label.font()
             f.setPixelSize(int(h * frac))

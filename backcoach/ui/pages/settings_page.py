@@ -106,7 +106,12 @@ class SettingsPage(QWidget):
         data_box = QGroupBox(self.tr("Your data"))
         QVBoxLayout(data_box).addWidget(data)
 
-        root = QVBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(820)  # forms don't need the whole width of a wide window
+        outer = QHBoxLayout(self)
+        outer.addWidget(column)
+        outer.addStretch(1)
+        root = QVBoxLayout(column)
         root.addWidget(title)
         root.addWidget(voice_box)
         root.addWidget(look_box)

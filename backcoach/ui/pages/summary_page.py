@@ -154,6 +154,8 @@ class SummaryPage(QWidget):
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
         self.pain.setValue(pain_before if pain_before is not None else 0)
         self.pain_value.setText(f"<b>{self.pain.value()}</b> / 10")
         self.note.clear()

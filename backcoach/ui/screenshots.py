@@ -1,0 +1,134 @@
+"""``backcoach --screenshot DIR``: every page of the window, and the safety dialogs, as PNG.
+
+Rendered offscreen with realistic sample data in a temporary data folder (nothing of
+the runner's is read or written): six weeks of history with pain easing off, and a
+session stopped mid-hold on a stepped clock. For the README and for reviewing the look.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from backcoach import paths
+from backcoach.core.effects import State
+from backcoach.core.history_sample import SampleSpec, write_sample_history
+
+SIZE = (1280, 800)
+TODAY = date(2026, 11, 21)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def render_all(folder: str, themes: tuple[str, ...] = ("light", "dark")) -> int:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
+        paths.set_data_dir(tmp)
+        write_sample_history(paths.history_db(), SampleSpec(days=42, today=TODAY, active_share=0.6))
+        written: list[Path] = []
+        for mode in themes:
+            written += _render_theme(out, mode)
+        paths.set_data_dir(None)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _render_theme(out: Path, mode: str) -> list[Path]:
+    from backcoach.app import build_context
+    from backcoach.ui import theme
+    from backcoach.ui.main_window import MainWindow
+
+    theme.apply_theme(mode)
+    ctx = build_context(with_speech=False)
+    clock = _Clock()
+    ctx.clock, ctx.autotick, ctx.today = clock, False, lambda: TODAY
+    w = MainWindow(ctx)
+    w.resize(*SIZE)
+    w.show()
+    suffix = "" if mode == "light" else f"-{mode}"
+    shots: list[Path] = []
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        QApplication.processEvents()
+        path = out / f"{name}{suffix}.png"
+        (widget or w).grab().save(str(path))
+        shots.append(path)
+
+    shot("library")
+    w.open_routine("strengthen-and-mobilise")
+    shot("routine")
+    _session(w, clock, "stability-ball-circuit", seconds=10 + 18)  # plank, mid-hold
+    shot("session-hold")
+    w.flow.driver.stop()
+    _session(w, clock, "strengthen-and-mobilise", seconds=10 + 13)  # leg swings, mid-rep
+    shot("session-reps")
+    w.flow.driver.stop()
+    w.summary_page.pain.setValue(2)
+    w.summary_page.note.setPlainText("Felt loose after the bridges.")
+    shot("summary")
+    w.show_page(w.history_page)
+    shot("history")
+    w.show_page(w.settings_page)
+    shot("settings")
+    w.show_page(w.why_page)
+    shot("why")
+    for name, make in _dialogs(w).items():
+        dialog = make()
+        dialog.show()
+        shot(name, dialog)
+        dialog.close()
+    w.flow.shutdown()
+    w.close()
+    if ctx.history is not None:
+        ctx.history.close()
+    return shots
+
+
+def _session(w, clock: _Clock, routine_id: str, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    routine = w.ctx.catalog.routine(routine_id)
+    w.routine_page.show_routine(routine)
+    w.flow.start(routine, w.routine_page.options(), voice=False, pain_before=4)
+    driver = w.flow.driver
+    end = clock.now + seconds
+    while clock.now < end and driver.state == State.RUNNING:
+        clock.now += 0.05
+        driver.tick()
+
+
+def _dialogs(w) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-def]
+    from backcoach.ui.dialogs.before_start import BeforeStartDialog
+    from backcoach.ui.dialogs.check import CheckDialog
+    from backcoach.ui.dialogs.hurt import HurtDialog
+
+    def red_flags() -> QWidget:
+        d = BeforeStartDialog("", TODAY, w)
+        d.flag_boxes["leg-weakness"].setChecked(True)
+        d.pain.setValue(4)
+        return d
+
+    def hurt() -> QWidget:
+        return HurtDialog("Single-leg bridge", "left", "Double-leg bridge", w)
+
+    def glute_check() -> QWidget:
+        check = w.ctx.catalog.exercise("prone-knee-lift-check").check
+        d = CheckDialog(check, w)
+        d.answer_buttons["lower-back"].click()
+        return d
+
+    return {
+        "dialog-red-flags": red_flags,
+        "dialog-this-hurts": hurt,
+        "dialog-glute-check": glute_check,
+    }
