@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
+# One stepped clock for the session machine, the window and the recording speaker.
+from backcoach.speech.fake import FakeClock
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
+__all__ = ["FakeClock"]

@@ -21,8 +21,9 @@ class FakeClock:
     def __call__(self) -> float:
         return self.now
 
-    def advance(self, dt: float) -> None:
+    def advance(self, dt: float) -> float:
         self.now += dt
+        return self.now
 
 
 @dataclass

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from backcoach.core.safety import RED_FLAG_ADVICE, RED_FLAGS, clearance_valid, may_start
+from backcoach.ui.widgets.pain_scale import pain_scale
 
 
 class BeforeStartDialog(QDialog):
@@ -58,19 +56,7 @@ class BeforeStartDialog(QDialog):
         self.covered.setWordWrap(True)
         self.covered.setProperty("role", "muted")
 
-        self.pain = QSlider(Qt.Orientation.Horizontal)
-        self.pain.setRange(0, 10)
-        self.pain.setPageStep(1)
-        self.pain.setAccessibleName(self.tr("Back pain right now, 0 to 10"))
-        self.pain.setToolTip(self.tr("0 is no pain, 10 is the worst you can imagine"))
-        self.pain_value = QLabel()
-        self.pain.valueChanged.connect(lambda v: self.pain_value.setText(f"<b>{v}</b> / 10"))
-        self.pain.setValue(0)
-        self.pain_value.setText("<b>0</b> / 10")
-        pain_row = QHBoxLayout()
-        pain_row.addWidget(QLabel(self.tr("Back pain right now (0–10):")))
-        pain_row.addWidget(self.pain, 1)
-        pain_row.addWidget(self.pain_value)
+        pain_row, self.pain = pain_scale(self.tr("Back pain right now (0–10):"))
 
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSlider,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.catalog import Routine
 from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
+from backcoach.ui.widgets.pain_scale import pain_scale
 
 
 def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
@@ -55,14 +55,7 @@ class SummaryPage(QWidget):
         self.table.setAccessibleName(self.tr("Exercises done"))
         self.table.verticalHeader().setVisible(False)
 
-        self.pain = QSlider()
-        self.pain.setOrientation(self.pain.orientation().Horizontal)
-        self.pain.setRange(0, 10)
-        self.pain.setPageStep(1)
-        self.pain.setAccessibleName(self.tr("Back pain now, 0 to 10"))
-        self.pain.setToolTip(self.tr("0 is no pain, 10 is the worst you can imagine"))
-        self.pain_value = QLabel()
-        self.pain.valueChanged.connect(lambda v: self.pain_value.setText(f"<b>{v}</b> / 10"))
+        pain_row, self.pain = pain_scale(self.tr("Back pain now (0–10):"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("How did it feel? Anything to remember next time?"))
         self.note.setAccessibleName(self.tr("Note"))
@@ -86,10 +79,6 @@ class SummaryPage(QWidget):
         self.back_button.setToolTip(self.tr("Back to the library"))
         self.back_button.clicked.connect(self.doneRequested)
 
-        pain_row = QHBoxLayout()
-        pain_row.addWidget(QLabel(self.tr("Back pain now (0–10):")))
-        pain_row.addWidget(self.pain, 1)
-        pain_row.addWidget(self.pain_value)
         actions = QHBoxLayout()
         actions.addWidget(self.saved_label, 1)
         actions.addWidget(self.back_button)
@@ -157,7 +146,6 @@ class SummaryPage(QWidget):
         self.table.clearSelection()
         self.table.setCurrentCell(-1, -1)
         self.pain.setValue(pain_before if pain_before is not None else 0)
-        self.pain_value.setText(f"<b>{self.pain.value()}</b> / 10")
         self.note.clear()
         self.saved_label.setText("")
         self.save.setEnabled(True)

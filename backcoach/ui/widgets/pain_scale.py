@@ -1,0 +1,23 @@
+"""The 0–10 pain slider used before and after a session, with its number beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider
+
+
+def pain_scale(label: str) -> tuple[QHBoxLayout, QSlider]:
+    """A row "<label> [slider] n / 10"; returns the row and its slider (0 to start)."""
+    tr = QCoreApplication.translate
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setRange(0, 10)
+    slider.setPageStep(1)
+    slider.setAccessibleName(label)
+    slider.setToolTip(tr("pain", "0 is no pain, 10 is the worst you can imagine"))
+    value = QLabel("<b>0</b> / 10")
+    slider.valueChanged.connect(lambda v: value.setText(f"<b>{v}</b> / 10"))
+    row = QHBoxLayout()
+    row.addWidget(QLabel(label))
+    row.addWidget(slider, 1)
+    row.addWidget(value)
+    return row, slider
