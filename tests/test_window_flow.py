@@ -154,3 +154,14 @@ def test_a_missing_speech_engine_is_told_once_and_the_session_goes_on(qtbot, win
     step(w, 5.0)
     assert w.flow.driver.state == State.RUNNING
     assert w.session_page.caption.text() == "On your back, one knee in."  # captions carry on
+
+
+def test_summary_counts_sets_against_the_plan(qtbot, window) -> None:
+    w = window
+    w.open_routine("tiny")
+    w.routine_page.start.click()
+    step(w, 10 + 20 + 8 + 5)  # left hold done, 5 s into the right one
+    w.flow.driver.stop()
+    planned = len(w.flow.driver.plan.work_segments)
+    assert planned == 4  # two holds, then the bridge on each side
+    assert f"1 of {planned} sets done" in w.summary_page.facts.text()

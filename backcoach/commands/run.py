@@ -116,13 +116,14 @@ class TerminalRunner:
                 print(f"  {_mmss(at, tenths=True)}  {e.cue.text}", file=self.out)
             elif isinstance(e, SessionEnded):
                 recs = self.coach.records
-                done = sum(1 for r in recs if not r.skipped)
+                done = sum(1 for r in recs if r.complete)
+                planned = len(self.coach.machine.plan.work_segments)
                 where = (
                     f" Saved as session {self.coach.session_id}." if self.coach.session_id else ""
                 )
                 print(
                     f"\nSession {e.status.value} after {_mmss(e.elapsed_s)}: "
-                    f"{done} of {len(recs)} sets done.{where}",
+                    f"{done} of {planned} sets done.{where}",
                     file=self.out,
                 )
         self.out.flush()

@@ -35,6 +35,11 @@ class SegmentRecord:
     skipped: bool = False
     hurt: bool = False
 
+    @property
+    def complete(self) -> bool:
+        """Done in full: not skipped and not cut short by a stop."""
+        return not self.skipped and self.done_s >= self.planned_s - 1e-6
+
 
 @dataclass(frozen=True, slots=True)
 class SessionEvent:

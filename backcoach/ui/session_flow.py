@@ -211,6 +211,7 @@ class SessionFlow(QObject):
             self.driver.plan.total_s,
             self.driver.coach.records,
             self.pain_before,
+            len(self.driver.plan.work_segments),
         )
         if self.ctx.history is not None and not getattr(self.ctx.history, "saving", True):
             self.summary.mark_saved(

@@ -103,8 +103,9 @@ class SummaryPage(QWidget):
         planned_s: float,
         records: list[SegmentRecord],
         pain_before: int | None,
+        planned_sets: int,
     ) -> None:
-        done = [r for r in records if not r.skipped and r.done_s > 0]
+        done = [r for r in records if r.complete]
         skipped = [r for r in records if r.skipped]
         hurt = [r for r in records if r.hurt]
         word = (
@@ -116,7 +117,7 @@ class SummaryPage(QWidget):
         m, s = divmod(int(elapsed_s), 60)
         pm = round(planned_s / 60)
         facts = self.tr("{0}:{1:02d} of about {2} min · {3} of {4} sets done").format(
-            m, s, pm, len(done), len(records)
+            m, s, pm, len(done), planned_sets
         )
         if skipped:
             facts += self.tr(" · {0} skipped").format(len(skipped))
