@@ -1,26 +1,34 @@
 """Keep the screen awake while a session runs, and let it sleep again after.
 
-Linux: org.freedesktop.ScreenSaver Inhibit/UnInhibit on the session bus (QtDBus).
+Linux: org.freedesktop.ScreenSaver.Inhibit over D-Bus, on a connection of our own that
+is closed to release it. Screen savers drop an inhibition when its caller leaves the
+bus, and closing is the only release PySide6 can send: UnInhibit takes a uint32 cookie,
+and PySide6 marshals every Python int as int32, which the method does not accept.
 Windows: SetThreadExecutionState. macOS: a `caffeinate -d -w <pid>` child.
 Anything that fails is logged and ignored: a sleepy screen must never stop a session.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import subprocess
 import sys
+from typing import Any
 
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
+_names = itertools.count(1)
 
 
 class ScreenInhibitor:
-    def __init__(self, app_name: str = "backcoach") -> None:
+    def __init__(self, app_name: str = "backcoach", bus_address: str | None = None) -> None:
         self.app_name = app_name
+        self._address = bus_address  # None: the desktop's session bus
+        self._connection_name = ""
         self.cookie: int | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._win = False
@@ -46,8 +54,10 @@ class ScreenInhibitor:
 
     def release(self) -> None:
         try:
-            if self.cookie is not None:
-                self._interface().call("UnInhibit", self.cookie)
+            if self._connection_name:
+                from PySide6.QtDBus import QDBusConnection
+
+                QDBusConnection.disconnectFromBus(self._connection_name)
             if self._proc is not None:
                 self._proc.terminate()
                 self._proc.wait(timeout=2)
@@ -55,23 +65,24 @@ class ScreenInhibitor:
                 self._windows(False)
         except Exception as exc:
             log.warning("could not release the screen: %s", exc)
-        self.cookie, self._proc, self._win = None, None, False
-
-    def _interface(self):  # type: ignore[no-untyped-def]
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface
-
-        return QDBusInterface(SERVICE, PATH, SERVICE, QDBusConnection.sessionBus())
+        self.cookie, self._proc, self._win, self._connection_name = None, None, False, ""
 
     def _dbus_inhibit(self, reason: str) -> bool:
-        from PySide6.QtDBus import QDBusConnection, QDBusMessage
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
-        if not QDBusConnection.sessionBus().isConnected():
+        name = f"backcoach-inhibit-{next(_names)}"
+        bus: Any = self._address or QDBusConnection.BusType.SessionBus
+        conn = QDBusConnection.connectToBus(bus, name)
+        if not conn.isConnected():
             log.info("no D-Bus session bus: cannot ask the desktop to keep the screen on")
+            QDBusConnection.disconnectFromBus(name)
             return False
-        reply = self._interface().call("Inhibit", self.app_name, reason)
+        reply = QDBusInterface(SERVICE, PATH, SERVICE, conn).call("Inhibit", self.app_name, reason)
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
             log.info("screen saver inhibit refused: %s", reply.errorMessage())
+            QDBusConnection.disconnectFromBus(name)
             return False
+        self._connection_name = name
         self.cookie = int(reply.arguments()[0])
         return True
 
