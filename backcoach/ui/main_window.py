@@ -328,7 +328,11 @@ class MainWindow(QMainWindow):
     def show_notices(self) -> None:
         """Tell the runner, once, about anything that went wrong at start-up."""
         if self.ctx.notices:
-            QMessageBox.information(self, self.tr("backcoach"), "\n\n".join(self.ctx.notices))
+            from backcoach.logs import log_file
+
+            text = "\n\n".join(self.ctx.notices)
+            text += "\n\n" + self.tr("Details are in the log file: {0}").format(log_file())
+            QMessageBox.information(self, self.tr("backcoach"), text)
             self.ctx.notices.clear()
 
     def _refresh_history(self) -> None:
