@@ -103,13 +103,25 @@ def check_window() -> Result:
         window.resize(1200, 780)
         window.show()
         app.processEvents()
-        shot = window.grab().toImage()
-        pages = window.stack.count()
         platform = QGuiApplication.platformName()
-        if shot.isNull() or shot.width() < 600:
-            return fail("window", f"the main window did not paint on '{platform}'")
-        if _uniform(shot):
-            return fail("window", f"the main window painted as one flat colour on '{platform}'")
+        # Pages are made when first opened: open every one, so each is built and painted.
+        for page in (
+            window.library,
+            window.routine_page,
+            window.session_page,
+            window.summary_page,
+            window.history_page,
+            window.settings_page,
+            window.why_page,
+        ):
+            window.stack.setCurrentWidget(page)
+            shot = window.grab().toImage()
+            name = type(page).__name__
+            if shot.isNull() or shot.width() < 600:
+                return fail("window", f"{name} did not paint on '{platform}'")
+            if _uniform(shot):
+                return fail("window", f"{name} painted as one flat colour on '{platform}'")
+        pages = window.stack.count()
         return ok(
             "window",
             f"main window with {pages} pages painted {shot.width()}×{shot.height()} "
