@@ -25,8 +25,12 @@ def create_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
-    """The real context: catalogue, settings, history and speech from the data folder."""
+def build_context() -> Any:
+    """The real context: catalogue, settings and history from the data folder.
+
+    The speaker is attached to the window later (``MainWindow.attach_speaker``), once
+    the window is on screen; its notices arrive through the window's SpeechBridge.
+    """
     from backcoach import content
     from backcoach.core.settings import load_settings
     from backcoach.session_setup import open_history_quietly
@@ -42,19 +46,11 @@ def build_context(speaker: Any = None, with_speech: bool = True) -> Any:
     loaded = load_settings(paths.settings_file())
     if loaded.notice:
         notices.append(loaded.notice)
-    history = open_history_quietly(notices)
-    if speaker is None and with_speech:
-        from backcoach.speech import create_speaker
-
-        # Its notices (no espeak-ng, no sound device) arrive later, through the window's
-        # SpeechBridge, so they are shown when they are known.
-        speaker = create_speaker(loaded.settings)
     return AppContext(
         catalog=catalog,
         settings=loaded.settings,
         settings_path=paths.settings_file(),
-        history=history,
-        speaker=speaker,
+        history=open_history_quietly(notices),
         notices=notices,
     )
 
@@ -80,7 +76,7 @@ def run_app(screenshot_dir: str | None = None) -> int:
         return render_all(screenshot_dir)
     from backcoach.ui.main_window import MainWindow
 
-    ctx = build_context(with_speech=False)
+    ctx = build_context()
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)

@@ -51,7 +51,7 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     from backcoach.ui.main_window import MainWindow
 
     theme.apply_theme(mode)
-    ctx = build_context(with_speech=False)
+    ctx = build_context()
     clock = _Clock()
     ctx.clock, ctx.autotick, ctx.today = clock, False, lambda: TODAY
     w = MainWindow(ctx)

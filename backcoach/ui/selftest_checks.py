@@ -96,7 +96,7 @@ def check_window() -> Result:
     window = None
     ctx = None
     try:
-        ctx = build_context(with_speech=False)
+        ctx = build_context()
         window = MainWindow(ctx)
         # Laid out and painted like a shown window, but never mapped on the runner's screen.
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
