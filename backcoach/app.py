@@ -90,6 +90,7 @@ def run_app(screenshot_dir: str | None = None) -> int:
     # alongside would slow the first paint on a two-core laptop.
     QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
     try:
+        window.welcome_if_first_run()
         window.show_notices()
         if probe is not None and probe.fired:
             return 0  # painted under a notice dialog; exec() would wait for ever

@@ -55,3 +55,14 @@ def test_startup_notice_names_the_log_file(qtbot, window, monkeypatch) -> None:
     assert len(shown) == 1 and "backcoach.log" in shown[0]
     window.show_notices()
     assert len(shown) == 1  # told once
+
+
+def test_first_run_welcome_shows_the_warning_signs_once(qtbot, window, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window.welcome_if_first_run()
+    assert len(shown) == 1
+    assert "not a diagnosis" in shown[0] and "bladder or bowel" in shown[0]
+    assert window.ctx.settings.welcomed
+    window.welcome_if_first_run()
+    assert len(shown) == 1

@@ -38,6 +38,7 @@ class Settings:
     equipment_owned: tuple[str, ...] = ("mat", "stability-ball", "wall", "chair")
     max_minutes: int = 0  # 0: no limit
     # Safety
+    welcomed: bool = False  # the first-run welcome (disclaimer and warning signs) was shown
     red_flags_cleared_on: str = ""  # ISO date the runner said they had been assessed
     red_flags_checked_on: str = ""  # ISO date of the last "none of these" answer
     # Per routine: {routine id: {exercise id: variant id}}

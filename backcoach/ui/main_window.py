@@ -325,6 +325,24 @@ class MainWindow(QMainWindow):
             ).format(__version__, self.tr(DISCLAIMER)),
         )
 
+    def welcome_if_first_run(self) -> None:
+        """Once, at the very first start: what backcoach is not, and when to stop."""
+        if self.ctx.settings.welcomed:
+            return
+        from backcoach.core.safety import RED_FLAGS
+
+        signs = "".join(f"<li>{self.tr(f.question)}</li>" for f in RED_FLAGS)
+        QMessageBox.information(
+            self,
+            self.tr("Welcome to backcoach"),
+            self.tr(
+                "<p>{0}</p><p><b>See a physiotherapist or doctor before you start, and stop "
+                "and get assessed, if you have any of these:</b></p><ul>{1}</ul>"
+                "<p>backcoach will ask about them again before every session.</p>"
+            ).format(self.tr(DISCLAIMER), signs),
+        )
+        self.ctx.update_settings(welcomed=True)
+
     def show_notices(self) -> None:
         """Tell the runner, once, about anything that went wrong at start-up."""
         if self.ctx.notices:
