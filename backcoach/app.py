@@ -33,7 +33,7 @@ def build_context() -> Any:
     """
     from backcoach import content
     from backcoach.core.settings import load_settings
-    from backcoach.session_setup import open_history_quietly
+    from backcoach.session_setup import open_history
     from backcoach.ui.context import AppContext
 
     notices: list[str] = []
@@ -50,7 +50,7 @@ def build_context() -> Any:
         catalog=catalog,
         settings=loaded.settings,
         settings_path=paths.settings_file(),
-        history=open_history_quietly(notices),
+        history=open_history(notices.append),
         notices=notices,
     )
 

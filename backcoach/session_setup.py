@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from backcoach import paths
 from backcoach.core.history import HistoryStore
@@ -19,19 +19,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def open_history(warn: TextIO) -> HistoryStore:
-    """The history store; its notice (if any) is printed to ``warn``."""
+def open_history(report: Callable[[str], None]) -> HistoryStore:
+    """The history store; ``report`` hears its notice (a damaged file set aside...)."""
     store = HistoryStore.open(paths.history_db())
     if store.notice:
-        print(f"backcoach: {store.notice}", file=warn)
-    return store
-
-
-def open_history_quietly(notices: list[str]) -> HistoryStore:
-    """Like ``open_history`` but collects the notice for the window to show."""
-    store = HistoryStore.open(paths.history_db())
-    if store.notice:
-        notices.append(store.notice)
+        report(store.notice)
     return store
 
 

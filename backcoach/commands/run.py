@@ -35,7 +35,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from backcoach.session_setup import open_history, open_speaker
 
     _, plan = plan_from_args(args)
-    history = open_history(sys.stderr)
+    history = open_history(lambda text: print(f"backcoach: {text}", file=sys.stderr))
     speaker = open_speaker(
         muted=args.mute, notice=lambda text: print(f"backcoach: {text}", file=sys.stderr)
     )

@@ -107,11 +107,10 @@ def _segment_cues(seg: Segment, catalog: Catalog, work_follows: bool) -> list[Sp
     if seg.kind == SegmentKind.DONE:
         return [(0.0, CueKind.CLOSING, (CLOSING_LINE, "Session done. Well done."))]
     if seg.kind == SegmentKind.PREPARE:
-        ex = catalog.exercises.get(seg.exercise_id)
         side = f", {seg.side} side" if seg.side != "none" else ""
         announce = f"Get ready: {seg.exercise_name}{side}."
         out: list[Spec] = [(0.0, CueKind.ANNOUNCE, (announce, f"{seg.exercise_name}{side}."))]
-        setup = _setup_line(ex, seg.variant)
+        setup, _ = _lines(catalog, seg)
         if setup:  # after the name has been said, with a breath between
             out.append((estimate_speech_s(announce) + 0.3, CueKind.INSTRUCTION, (setup,)))
         return out + _countdown(d)
@@ -131,15 +130,16 @@ def _countdown(d: float) -> list[Spec]:
     return [(d - n, CueKind.COUNTDOWN, (str(n),)) for n in (3, 2, 1) if d - n >= 0]
 
 
-def _setup_line(ex: object, variant: str) -> str:
-    from backcoach.core.catalog import Exercise
-
-    if not isinstance(ex, Exercise):
-        return ""
-    v = ex.variant(variant or None)
-    if v is not None and v.cues is not None and v.cues.setup:
-        return v.cues.setup
-    return ex.cues.setup
+def _lines(catalog: Catalog, seg: Segment) -> tuple[str, tuple[str, ...]]:
+    """(set-up line, encouragements) for a segment: the variant's own where it has them."""
+    ex = catalog.exercises.get(seg.exercise_id)
+    if ex is None:
+        return "", ()
+    v = ex.variant(seg.variant or None)
+    own = v.cues if v is not None and v.cues is not None else None
+    setup = own.setup if own is not None and own.setup else ex.cues.setup
+    during = own.during if own is not None and own.during else ex.cues.during
+    return setup, during
 
 
 def _rest_cues(seg: Segment, d: float, work_follows: bool) -> list[Spec]:
@@ -171,24 +171,12 @@ def _hold_cues(seg: Segment, catalog: Catalog) -> list[Spec]:
     if d >= LONG_HOLD_S:
         out.append((d / 2, CueKind.HALFWAY, ("Halfway.",)))
         out.append((d - 10, CueKind.REMAINING, ("10 seconds left.", "10 seconds.")))
-    ex = catalog.exercises.get(seg.exercise_id)
-    lines = _during_lines(ex, seg.variant)
+    _, lines = _lines(catalog, seg)
     if d >= ENCOURAGE_MIN_S and lines and not seg.tempo:
         n = seg.set_no + seg.round_no  # vary the line between sets and rounds
         out.append((d * 0.25, CueKind.ENCOURAGE, (lines[n % len(lines)],)))
         out.append((d * 0.7, CueKind.ENCOURAGE, (lines[(n + 1) % len(lines)],)))
     return out + _countdown(d)
-
-
-def _during_lines(ex: object, variant: str) -> tuple[str, ...]:
-    from backcoach.core.catalog import Exercise
-
-    if not isinstance(ex, Exercise):
-        return ()
-    v = ex.variant(variant or None)
-    if v is not None and v.cues is not None and v.cues.during:
-        return v.cues.during
-    return ex.cues.during
 
 
 def _rep_cues(seg: Segment) -> list[Spec]:

@@ -8,7 +8,7 @@ cues to speak during it; ``cue_rules`` decides their words and keeps them apart.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -108,8 +108,6 @@ def clamp_hold(dosage: Dosage, wanted: float | None) -> Dosage:
     if wanted is None or dosage.mode != "hold" or dosage.seed.hold_s is None:
         return dosage
     lo, hi = dosage.seed.hold_s
-    from dataclasses import replace
-
     return replace(dosage, hold_s=min(max(wanted, lo), hi))
 
 
@@ -188,8 +186,6 @@ def _display_name(ex: Exercise, variant: str) -> str:
 
 def _fill_next_exercise(segments: list[Segment]) -> list[Segment]:
     """Rests carry the exercise that follows them, for "next up" and the preview."""
-    from dataclasses import replace
-
     out = list(segments)
     upcoming: Segment | None = None
     for i in range(len(out) - 1, -1, -1):

@@ -84,6 +84,10 @@ class SessionMachine:
             return self._active_s + (self._now(now) - self._run_start)
         return self._active_s
 
+    def progress(self, now: float | None = None) -> Progress:
+        """Where the session is now (what every tick reports), at any moment."""
+        return self._progress(self._at(self._now(now)))
+
     def next_due(self) -> float | None:
         """Clock time of the next cue or segment end; None unless running.
 

@@ -28,14 +28,17 @@ def _app() -> QApplication:
     return app
 
 
-def ink_share(renderer: QSvgRenderer) -> float:
-    """Render into a transparent thumbnail; the share of pixels that got painted."""
-    image = svg_image(renderer, THUMB_W, THUMB_H)
+def painted_share(image: QImage) -> float:
+    """The share of a transparent ARGB32 image's pixels that got painted."""
     # Format_ARGB32 is 0xAARRGGBB in native order: on little-endian machines alpha is
     # every fourth byte from the fourth; count by value to stay endian-proof.
-    pixels = image.constBits().cast("I")
-    painted = sum(1 for p in pixels if p >> 24)
-    return painted / (THUMB_W * THUMB_H)
+    painted = sum(1 for p in image.constBits().cast("I") if p >> 24)
+    return painted / (image.width() * image.height())
+
+
+def ink_share(renderer: QSvgRenderer) -> float:
+    """Render into a transparent thumbnail; the share of pixels that got painted."""
+    return painted_share(svg_image(renderer, THUMB_W, THUMB_H))
 
 
 def _svg_problem(path: Path) -> str | None:
@@ -79,8 +82,7 @@ def check_figures(catalog: Catalog) -> Result:
         except Exception as exc:  # a broken pose file is a failed check, not a crash
             problems.append(f"{ex_id}: {exc}")
             continue
-        painted = sum(1 for p in image.constBits().cast("I") if p >> 24)
-        if painted / (THUMB_W * THUMB_H) < MIN_INK:
+        if painted_share(image) < MIN_INK:
             problems.append(f"{ex_id} paints blank")
     if problems:
         return fail("figures", f"{len(problems)} exercises: {'; '.join(problems[:3])}")

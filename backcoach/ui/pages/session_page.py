@@ -186,18 +186,8 @@ class SessionPage(QWidget):
         ):
             b.setEnabled(active)
         self.figure.set_paused(not running)
-        if state == State.PAUSED and self._segment is not None and self.driver is not None:
-            m = self.driver.coach.machine
-            self._show_progress(
-                Progress(
-                    m.index,
-                    m.elapsed(),
-                    max(0.0, self._segment.duration_s - m.elapsed()),
-                    *self._segment.phase_at(m.elapsed()),
-                    m.session_elapsed(),
-                    max(0.0, m.plan.total_s - self._segment.start_s - m.elapsed()),
-                )
-            )
+        if state == State.PAUSED and self.driver is not None:
+            self._show_progress(self.driver.coach.machine.progress())
 
     # ----- layout ----------------------------------------------------------------------
     def _build(self) -> None:

@@ -34,14 +34,10 @@ class CountdownRing(QWidget):
     def set_state(
         self, remaining: float, total: float, kind: str, label: str, paused: bool
     ) -> None:
-        shown_before = self.seconds_shown()
-        changed = (kind, label, paused) != (self._kind, self._label, self._paused)
         self._remaining, self._total = max(0.0, remaining), max(0.0, total)
         self._kind, self._label, self._paused = kind, label, paused
         self.setAccessibleDescription(f"{self.seconds_shown()} seconds, {label}")
-        # The arc moves every frame; repaint is cheap but skip it when nothing shows.
-        if changed or shown_before != self.seconds_shown() or self._total > 0:
-            self.update()
+        self.update()  # the arc moves every frame
 
     def seconds_shown(self) -> int:
         """Whole seconds left, rounded up: a hold shows 1 until it is over."""
