@@ -12,12 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from backcoach import __version__, paths
+from backcoach.commands.errors import UsageError
 
 log = logging.getLogger(__name__)
-
-
-class UsageError(Exception):
-    """A problem the runner can fix; printed as one sentence, exit code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from backcoach.cli import UsageError
+from backcoach.commands.errors import UsageError
 
 
 def add_plan_options(p: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from backcoach.cli import UsageError
+from backcoach.commands.errors import UsageError
 from backcoach.commands.options import add_plan_options, plan_from_args
 
 MAX_SPEED = 100.0

@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
 
 def cmd_speak(args: argparse.Namespace) -> int:
     from backcoach import paths
-    from backcoach.cli import UsageError
+    from backcoach.commands.errors import UsageError
     from backcoach.core.settings import load_settings
     from backcoach.speech.wavfile import SpeechError
 
@@ -45,7 +45,7 @@ def cmd_speak(args: argparse.Namespace) -> int:
 
 
 def _to_file(text: str, path: Path, voice: str, rate: int, volume: float) -> int:
-    from backcoach.cli import UsageError
+    from backcoach.commands.errors import UsageError
     from backcoach.speech.wavfile import save_wav
 
     if path.suffix.lower() != ".wav":
