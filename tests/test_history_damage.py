@@ -167,8 +167,9 @@ def test_full_disk_mid_session_stops_saving_and_keeps_what_was_committed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite's max_page_count makes the file unable to grow: a real SQLITE_FULL."""
+    # The schema's own pages plus a few for the session (a page per table and index).
     monkeypatch.setattr(
-        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 12")
+        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 15")
     )
     db = tmp_path / "history.sqlite3"
     store = HistoryStore.open(db)

@@ -70,7 +70,31 @@ CREATE TABLE events (
 PRAGMA user_version = 2;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL}
+V3_DDL = (
+    V2_DDL.replace("PRAGMA user_version = 2;", "")
+    + """
+CREATE INDEX sessions_by_start ON sessions(started_at);
+CREATE INDEX segments_by_session ON segments(session_id, position);
+CREATE INDEX events_by_session ON events(session_id, at_s);
+CREATE INDEX sessions_running ON sessions(status) WHERE status = 'running';
+CREATE VIEW session_overview AS
+SELECT id,
+       substr(started_at, 1, 16)               AS started,
+       routine_name                            AS routine,
+       status,
+       round(done_s / 60.0, 1)                 AS done_min,
+       round(planned_s / 60.0, 1)              AS planned_min,
+       CASE WHEN planned_s > 0
+            THEN CAST(round(100.0 * min(done_s, planned_s) / planned_s) AS INTEGER)
+       END                                     AS pct,
+       pain_before,
+       pain_after,
+       notes
+FROM sessions;
+PRAGMA user_version = 3;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -118,8 +142,10 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 3
-    assert {"sessions", "segments", "events", "session_overview", "sessions_by_start"} <= set(shape)
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 4
+    assert {
+        "sessions", "segments", "events", "session_overview", "sessions_by_start", "level_changes",
+    } <= set(shape)  # fmt: skip
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
         "id",
@@ -154,10 +180,13 @@ def test_every_older_version_migrates_keeping_its_data(tmp_path: Path, version: 
         assert rows["plank-circuit"].done_s == 45.0
         detail = store.session(rows["glute-check"].id)
         assert detail is not None
-        assert [(r.index, r.done_reps, r.hurt) for r in detail.segments] == [
-            (0, 15, False),
-            (2, 12, True),
+        assert [(r.index, r.done_reps, r.hurt, r.item_index) for r in detail.segments] == [
+            (0, 15, False, -1),  # recorded before item indexes were kept
+            (2, 12, True, -1),
         ]
+        assert store.level_changes() == []
+        # Old sessions still count for the progression rules, matched by exercise.
+        assert [(o.session_id, len(o.marks)) for o in store.outcomes("glute-check")] == [(1, 2)]
         # The migrated file takes new writes, including what later versions added.
         add_session(store, day(1))
         assert store.count() == 3
@@ -208,5 +237,6 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert out.split()[:4] == ["events", "segments", "session_overview", "sessions"]
+    tables = {"events", "level_changes", "segments", "session_overview", "sessions"}
+    assert tables <= set(out.split())
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out

@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from backcoach.core import history_files as files
+from backcoach.core import history_levels as lv
 from backcoach.core import history_queries as q
 from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow, WeekMinutes
+from backcoach.core.progression import LevelChange, SessionOutcome
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
 
 log = logging.getLogger(__name__)
@@ -198,7 +200,7 @@ class HistoryStore:
             conn.execute(
                 "INSERT INTO segments (session_id, position, exercise_id, exercise_name, variant,"
                 " side, set_no, round_no, planned_s, done_s, planned_reps, done_reps, skipped,"
-                " hurt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " hurt, item_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     rec.index,
@@ -214,6 +216,7 @@ class HistoryStore:
                     rec.done_reps,
                     int(rec.skipped),
                     int(rec.hurt),
+                    rec.item_index if rec.item_index >= 0 else None,
                 ),
             )
             conn.execute(
@@ -265,6 +268,14 @@ class HistoryStore:
             ),
         )
 
+    def record_level_changes(self, rows: list[LevelChange]) -> bool:
+        """Keep the runner's decisions about their levels; False when not saved."""
+        if not rows:
+            return True
+        return (
+            self._write("level_changes", lambda c: lv.write_changes(c, rows, iso_local)) is not None
+        )
+
     def _recover_running(self) -> int:
         def work(conn: sqlite3.Connection) -> int:
             cur = conn.execute(
@@ -311,6 +322,10 @@ class HistoryStore:
         """Minutes on each active local day in ``first..last``; the calendar's data."""
         return self._read({}, lambda c: q.daily_minutes(c, first, last))
 
+    def completed_days(self, first: date, last: date) -> list[tuple[date, str]]:
+        """(day, routine id) of the completed sessions in ``first..last``: the plan's record."""
+        return self._read([], lambda c: q.completed_days(c, first, last))
+
     def streak(self, today: date | None = None) -> int:
         day = today or date.today()
         return self._read(0, lambda c: q.current_streak(c, day))
@@ -325,6 +340,17 @@ class HistoryStore:
     def pain_free_streak(self, exercise_id: str, variant: str = "") -> int:
         """Latest sessions in a row where this exercise went without pain (see safety)."""
         return self._read(0, lambda c: q.pain_free_streak(c, exercise_id, variant))
+
+    def level_changes(self, routine_id: str | None = None) -> list[LevelChange]:
+        """Every decision about levels (of one routine, or all), oldest first."""
+        return self._read([], lambda c: lv.read_changes(c, routine_id))
+
+    def outcomes(self, routine_id: str, since: int = 0) -> list[SessionOutcome]:
+        """The routine's finished sessions after session ``since``, for the progression rules."""
+        return self._read([], lambda c: lv.outcomes(c, routine_id, since))
+
+    def latest_session(self, routine_id: str) -> int:
+        return self._read(0, lambda c: lv.latest_session(c, routine_id))
 
     def all_sessions(self) -> list[SessionDetail]:
         """Every session with its detail, oldest first (for export)."""

@@ -113,7 +113,7 @@ def iter_sessions_oldest_first(conn: sqlite3.Connection) -> Iterator[SessionRow]
 
 _SEGMENT_COLUMNS = (
     "position, exercise_id, exercise_name, variant, side, set_no, round_no,"
-    " planned_s, done_s, planned_reps, done_reps, skipped, hurt"
+    " planned_s, done_s, planned_reps, done_reps, skipped, hurt, item_index"
 )
 _EVENT_COLUMNS = "kind, exercise_id, side, value, at_s"
 
@@ -133,6 +133,7 @@ def _segment(r: tuple[Any, ...]) -> SegmentRecord:
         done_reps=None if r[10] is None else int(r[10]),
         skipped=bool(r[11]),
         hurt=bool(r[12]),
+        item_index=-1 if r[13] is None else int(r[13]),
     )
 
 
@@ -209,6 +210,16 @@ def weekly_minutes(conn: sqlite3.Connection, weeks: int, today: date) -> list[We
     for day, minutes in per_day.items():
         totals[monday_of(day)] += minutes
     return [WeekMinutes(monday, minutes) for monday, minutes in totals.items()]
+
+
+def completed_days(conn: sqlite3.Connection, first: date, last: date) -> list[tuple[date, str]]:
+    """(local day, routine id) of every completed session from ``first`` to ``last``."""
+    rows = conn.execute(
+        "SELECT DISTINCT substr(started_at, 1, 10), routine_id FROM sessions"
+        " WHERE started_at >= ? AND started_at < ? AND status = 'completed' ORDER BY 1, 2",
+        (first.isoformat(), (last + timedelta(days=1)).isoformat()),
+    )
+    return [(date.fromisoformat(str(day)), str(rid)) for day, rid in rows]
 
 
 def current_streak(conn: sqlite3.Connection, today: date) -> int:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from backcoach.core.catalog import Catalog, Dosage, Exercise, Routine, TempoPhase, resolve_dosage
 from backcoach.core.cues import Cue
+from backcoach.core.levels import Level, apply_level
 
 Side = Literal["left", "right", "none"]
 
@@ -35,6 +36,9 @@ class PlanOptions:
     prepare_s: float = 10.0  # get-ready time before each exercise
     switch_s: float = 8.0  # changeover between sides: long enough to turn over on a mat
     first_side: Literal["left", "right"] = "left"
+    # The runner's levels by routine item (see ``levels``); an item without one keeps
+    # the routine's dosage. ``variants`` still wins: it is a choice made for this session.
+    levels: Mapping[int, Level] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +130,13 @@ def build_plan(
             b.add(SegmentKind.REST, routine.rest_between_rounds_s, round_no=round_no, rounds=rounds)
         for item_index, item in enumerate(routine.items):
             ex = catalog.exercise(item.exercise)
-            variant = opts.variants.get(ex.id, item.variant or "")
-            dosage = clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s)
+            level = opts.levels.get(item_index)
+            own = level.variant if level is not None else item.variant or ""
+            variant = opts.variants.get(ex.id, own)
+            dosage = resolve_dosage(ex, item, variant or None)
+            if level is not None and variant == level.variant:
+                dosage = apply_level(dosage, level)
+            dosage = clamp_hold(dosage, opts.hold_s)
             if item_index > 0 and rest_between > 0:
                 b.add(SegmentKind.REST, rest_between, round_no=round_no, rounds=rounds)
             _add_exercise(b, ex, variant, dosage, item_index, round_no, rounds, opts)

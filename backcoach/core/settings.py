@@ -45,6 +45,14 @@ class Settings:
     variant_choices: dict[str, dict[str, str]] = field(default_factory=dict)
     # Per routine: {routine id: {"rounds": n, "hold_s": s, "voice": bool}}
     routine_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The weekly plan: {routine id: {"rule": "after-run" | "before-run" | "weekly" | "days",
+    # "times": n, "days": [0..6]}} (core/weekly_plan.py checks each entry)
+    weekly_plan: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Reminders, off until the runner turns them on: {"mon": "18:30", ...}, and one after
+    # a run is imported. Starting at login is the autostart file itself, not a setting.
+    reminders_on: bool = False
+    reminder_times: dict[str, str] = field(default_factory=dict)
+    remind_after_run: bool = True
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
