@@ -64,7 +64,9 @@ def _speaker(settings: Any) -> Any:
     return create_speaker(settings)
 
 
-def run_app(screenshot_dir: str | None = None) -> int:
+def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
+    """The window (and beside it the reminders); ``background``: the reminders only, as
+    started at login, with the window made when a reminder or the tray asks for it."""
     app = create_application()
     from PySide6.QtCore import QTimer
 
@@ -74,27 +76,47 @@ def run_app(screenshot_dir: str | None = None) -> int:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
+    from backcoach.ui.desktop.presence import Presence
     from backcoach.ui.main_window import MainWindow
 
     ctx = build_context()
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
-    window = MainWindow(ctx)
-    probe = None
-    if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
-        from backcoach.ui.first_paint import FirstPaintProbe
+    probe: Any = None
 
-        probe = FirstPaintProbe(window)
-    window.show()
-    # The speech workers start once the window is up: two Python processes starting
-    # alongside would slow the first paint on a two-core laptop.
-    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
+    def make_window() -> MainWindow:
+        nonlocal probe
+        window = MainWindow(ctx)
+        if probe is None and os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":
+            from backcoach.ui.first_paint import FirstPaintProbe  # start-up benchmark
+
+            probe = FirstPaintProbe(window)
+        return window
+
+    def speak_when_shown(window: MainWindow) -> None:
+        # The speech workers start once the window is up: two Python processes starting
+        # alongside would slow the first paint on a two-core laptop.
+        if ctx.speaker is None:
+            QTimer.singleShot(
+                SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings))
+            )
+
+    app.setQuitOnLastWindowClosed(False)  # the presence decides (it may stay for reminders)
+    presence = Presence(ctx, make_window)
+    presence.quitRequested.connect(app.quit)
+    presence.windowOpened.connect(speak_when_shown)
     try:
-        window.welcome_if_first_run()
-        window.show_notices()
-        if probe is not None and probe.fired:
-            return 0  # painted under a notice dialog; exec() would wait for ever
+        if not background:
+            window = presence.open()
+            window.welcome_if_first_run()
+            window.show_notices()
+            if probe is not None and probe.fired:
+                return 0  # painted under a notice dialog; exec() would wait for ever
+        elif not presence.stays():
+            log.info("started at login, but reminders are off: nothing to do")
+            return 0
         return int(app.exec())
     finally:
+        presence.shutdown()
         if ctx.speaker is not None:
             ctx.speaker.close()

@@ -66,9 +66,20 @@ def data_dir() -> Path:
     return path
 
 
+def data_dir_chosen() -> bool:
+    """True when ``--data-dir`` or ``BACKCOACH_DATA_DIR`` moved the data folder."""
+    return _data_dir_override is not None or bool(os.environ.get(DATA_DIR_ENV))
+
+
+def autostart_file() -> Path:
+    """The XDG autostart entry that starts the reminder presence at login."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "autostart" / f"{APP_ID}.desktop"
+
+
 def log_dir() -> Path:
     """Rotating log files; inside the data folder when it was overridden."""
-    if _data_dir_override is not None or os.environ.get(DATA_DIR_ENV):
+    if data_dir_chosen():
         path = data_dir() / "logs"
     else:
         path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,23 @@ class AppContext:
     autotick: bool = True  # False in tests that step the clock by hand
     notices: list[str] = field(default_factory=list)  # told to the runner once, at start
     today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
+    # Wall-clock time with the local offset, for reminders and the dates kept with levels.
+    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    runs: Any = None  # the runs side's RunDays (core/plan_book.py), when it is there
+
+    def levels(self) -> Any:
+        """The runner's levels (core/level_book.py), over this context's history."""
+        from backcoach.core.level_book import LevelBook
+
+        return LevelBook(self.history, self.catalog)
+
+    def plan(self) -> Any:
+        """The weekly plan (core/plan_book.py), checked against this context's history."""
+        from backcoach.core.plan_book import PlanBook
+
+        return PlanBook(
+            self.settings.weekly_plan, list(self.catalog.routines), self.history, self.runs
+        )
 
     def update_settings(self, **changes: Any) -> bool:
         """Change and persist settings; False (and a notice) when they can't be saved."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window was closed (not just hidden): the presence decides what next
+    remindersChanged = Signal()  # the runner changed the reminders in Settings
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -220,3 +223,4 @@ class MainWindow(QMainWindow):
         self.voice.detach()
         self.ctx.update_settings(window_geometry=window_geometry.saved(self))
         super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,1 @@
+"""The desktop's services: notifications, the login presence, autostart (see DESIGN.md)."""
