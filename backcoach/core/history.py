@@ -337,10 +337,6 @@ class HistoryStore:
         """The last ``n`` rated sessions, newest first (for the safety check)."""
         return self._read([], lambda c: q.recent_pain(c, n))
 
-    def pain_free_streak(self, exercise_id: str, variant: str = "") -> int:
-        """Latest sessions in a row where this exercise went without pain (see safety)."""
-        return self._read(0, lambda c: q.pain_free_streak(c, exercise_id, variant))
-
     def level_changes(self, routine_id: str | None = None) -> list[LevelChange]:
         """Every decision about levels (of one routine, or all), oldest first."""
         return self._read([], lambda c: lv.read_changes(c, routine_id))

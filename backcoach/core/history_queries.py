@@ -282,27 +282,3 @@ def _pain(r: tuple[object, ...]) -> PainPoint:
         before=None if before is None else int(str(before)),
         after=None if after is None else int(str(after)),
     )
-
-
-def pain_free_streak(conn: sqlite3.Connection, exercise_id: str, variant: str = "") -> int:
-    """How many of the latest sessions with this exercise (in this form) went pain-free.
-
-    Pain-free: every set done (none skipped, none marked as hurting) and the session's
-    pain after it rated and not flagged by the pain rule. Counting stops at the first
-    session that was not, so one bad day starts the count again.
-    """
-    from backcoach.core.safety import pain_flag
-
-    rows = conn.execute(
-        "SELECT s.pain_before, s.pain_after, MAX(g.skipped), MAX(g.hurt)"
-        " FROM sessions s JOIN segments g ON g.session_id = s.id"
-        " WHERE g.exercise_id = ? AND g.variant = ?"
-        " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT 50",
-        (exercise_id, variant),
-    )
-    streak = 0
-    for before, after, skipped, hurt in rows:
-        if skipped or hurt or after is None or pain_flag(before, after):
-            break
-        streak += 1
-    return streak

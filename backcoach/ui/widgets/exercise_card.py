@@ -1,9 +1,18 @@
-"""An exercise on the routine page: picture, dosage, steps, variant chooser, safety."""
+"""An exercise on the routine page: picture, the runner's level beside the articles'
+range, steps, the form, safety."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backcoach.core.catalog import Dosage, Exercise
 from backcoach.ui.widgets.figures import ExerciseThumb
@@ -27,13 +36,20 @@ def dosage_text(ex: Exercise, dosage: Dosage) -> str:
 
 
 class ExerciseCard(QFrame):
-    variantChanged = Signal(str, str)  # exercise id, variant id ("" for the standard form)
+    variantChanged = Signal(str, str)  # slot key, variant id ("" for the standard form)
+    levelRequested = Signal(str)  # slot key: the runner wants to set this level by hand
 
     def __init__(
-        self, ex: Exercise, dosage: Dosage, variant: str, parent: QWidget | None = None
+        self,
+        ex: Exercise,
+        dosage: Dosage,
+        variant: str,
+        slot_key: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.exercise = ex
+        self.slot_key = slot_key or ex.id
         self.setProperty("card", True)
         self.setAccessibleName(ex.name)
         self.thumb = ExerciseThumb(180)
@@ -44,18 +60,26 @@ class ExerciseCard(QFrame):
         self.name.setStyleSheet("font-weight: 700;")
         self.dosage = QLabel()
         self.dosage.setWordWrap(True)
+        self.level = QLabel()  # "Plank 50 s × 4 · articles 45–60 s, 3–5"
+        self.level.setWordWrap(True)
+        self.level.setProperty("role", "muted")
+        self.level_button = QPushButton(self.tr("Level…"))
+        self.level_button.setAccessibleName(self.tr("Set the level of {0}").format(ex.name))
+        self.level_button.setToolTip(self.tr("Set this exercise's level yourself, or reset it"))
+        self.level_button.clicked.connect(lambda: self.levelRequested.emit(self.slot_key))
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level, 1)
+        level_row.addWidget(self.level_button)
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         self.safety = QLabel()
         self.safety.setWordWrap(True)
         self.safety.setProperty("role", "muted")
-        self.suggestion = QLabel()  # "ready for the harder one?" (never applied automatically)
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setVisible(False)
 
         text = QVBoxLayout()
         text.addWidget(self.name)
         text.addWidget(self.dosage)
+        text.addLayout(level_row)
         text.addWidget(self.steps)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
@@ -71,7 +95,6 @@ class ExerciseCard(QFrame):
             row.addWidget(QLabel(self.tr("Form:")))
             row.addWidget(self.variant_combo, 1)
             text.addLayout(row)
-            text.addWidget(self.suggestion)
         text.addWidget(self.safety)
 
         box = QHBoxLayout(self)
@@ -90,10 +113,17 @@ class ExerciseCard(QFrame):
         self.safety.setVisible(bool(ex.safety))
         self.thumb.show_exercise(ex.id, variant)
 
-    def suggest(self, text: str) -> None:
-        self.suggestion.setText(text)
-        self.suggestion.setVisible(bool(text))
+    def show_level(self, text: str, can_change: bool = True) -> None:
+        self.level.setText(text)
+        self.level.setAccessibleDescription(self.tr("Your level, and the range it moves in"))
+        self.level_button.setVisible(can_change)
+
+    def show_variant(self, variant: str) -> None:
+        if self.variant_combo is not None:
+            self.variant_combo.blockSignals(True)
+            self.variant_combo.setCurrentIndex(max(0, self.variant_combo.findData(variant)))
+            self.variant_combo.blockSignals(False)
 
     def _variant_changed(self) -> None:
         if self.variant_combo is not None:
-            self.variantChanged.emit(self.exercise.id, self.variant_combo.currentData() or "")
+            self.variantChanged.emit(self.slot_key, self.variant_combo.currentData() or "")
