@@ -279,3 +279,12 @@ def test_levels_never_leave_the_range(catalog, sessions) -> None:
             assert form.sets.lo <= level.sets <= form.sets.hi
         if not accept:
             assert all(c.kind.startswith("declined") for c in runner.changes[-len(p.changes) :])
+
+
+def test_after_a_step_back_the_exercises_come_before_a_round(circuit: Runner) -> None:
+    circuit.session(FLAT)
+    circuit.answer(circuit.session(FLAT))  # plank and back extension up
+    circuit.answer(circuit.session(UP2))  # sore: both back, no round to take back
+    circuit.session(FLAT)
+    p = circuit.session(FLAT)
+    assert [c.slot for c in p.changes] == ["plank", "ball-back-extension"]

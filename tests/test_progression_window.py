@@ -68,7 +68,7 @@ def test_the_summary_proposes_the_runner_accepts_the_next_start_uses_it(qtbot, w
     w.summary_page.back_button.click()
     w.open_routine("plank-test")
     card = w.routine_page.cards[0]
-    assert card.level.text() == "Plank 50 s · articles 45–60 s, 1–5"
+    assert card.level.text() == "Plank 50 s · articles 45–60 s × 1–5"
     assert not w.routine_page.proposal.isVisibleTo(w.routine_page)  # answered already
     w.routine_page.start.click()
     assert plank_holds(w) == {50.0}
@@ -117,7 +117,7 @@ def test_a_level_set_by_hand_and_a_reset(qtbot, w, monkeypatch) -> None:
     monkeypatch.setattr(LevelDialog, "exec", set_55_and_2_sets)
     w.open_routine("plank-test")
     w.routine_page.cards[0].level_button.click()
-    assert w.routine_page.cards[0].level.text() == "Plank 55 s × 2 · articles 45–60 s, 1–5"
+    assert w.routine_page.cards[0].level.text() == "Plank 55 s × 2 · articles 45–60 s × 1–5"
     assert w.ctx.history.level_changes()[-1].reason == "Set by hand."
 
     def reset(dialog: LevelDialog) -> int:
@@ -126,7 +126,7 @@ def test_a_level_set_by_hand_and_a_reset(qtbot, w, monkeypatch) -> None:
 
     monkeypatch.setattr(LevelDialog, "exec", reset)
     w.routine_page.cards[0].level_button.click()
-    assert w.routine_page.cards[0].level.text() == "Plank 45 s · articles 45–60 s, 1–5"
+    assert w.routine_page.cards[0].level.text() == "Plank 45 s · articles 45–60 s × 1–5"
 
 
 def test_choosing_the_harder_form_on_the_card_is_a_level_by_hand(qtbot, w) -> None:
@@ -134,7 +134,7 @@ def test_choosing_the_harder_form_on_the_card_is_a_level_by_hand(qtbot, w) -> No
     combo = w.routine_page.cards[0].variant_combo
     combo.setCurrentIndex(combo.findData("side-plank"))
     card = w.routine_page.cards[0]
-    assert card.level.text() == "Side plank 45 s · articles 45–60 s, 1–5"
+    assert card.level.text() == "Side plank 45 s · articles 45–60 s × 1–5"
     assert w.ctx.history.level_changes()[-1].level.variant == "side-plank"
     w.routine_page.start.click()
     sides = {s.side for s in w.flow.driver.plan.segments if s.kind == SegmentKind.WORK}

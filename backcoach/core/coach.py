@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from backcoach.core.cues import Cue
@@ -47,6 +48,7 @@ class HistoryWriter(Protocol):
         planned_s: float,
         pain_before: int | None,
         app_version: str,
+        started_at: datetime | None = None,
     ) -> int | None: ...
     def record_segment(self, session_id: int, rec: SegmentRecord) -> None: ...
     def record_event(self, session_id: int, ev: SessionEvent) -> None: ...
@@ -57,6 +59,7 @@ class HistoryWriter(Protocol):
 class SessionInfo:
     pain_before: int | None = None
     app_version: str = ""
+    started_at: datetime | None = None  # wall-clock start; None: now (the window passes its clock)
 
 
 class Coach:
@@ -92,6 +95,7 @@ class Coach:
                 plan.total_s,
                 self.info.pain_before,
                 self.info.app_version,
+                self.info.started_at,
             )
         return self.handle(self.machine.start())
 

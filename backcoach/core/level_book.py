@@ -44,6 +44,17 @@ class LevelBook:
         changes = self.store.level_changes(routine.id) if self.store is not None else []
         return current_levels(routine, self.catalog, changes)
 
+    def all_states(self) -> list[RoutineLevels]:
+        """Every routine that has level changes, for the History page (one read)."""
+        if self.store is None:
+            return []
+        changes = self.store.level_changes()
+        ids = list(dict.fromkeys(c.routine_id for c in changes))
+        routines = [self.catalog.routines[i] for i in ids if i in self.catalog.routines]
+        return [
+            current_levels(r, self.catalog, changes) for r in sorted(routines, key=lambda r: r.name)
+        ]
+
     def proposal(self, routine: Routine) -> tuple[RoutineLevels, Proposal]:
         """What the routine's latest session suggests, unless the runner already answered."""
         state = self.state(routine)

@@ -93,7 +93,7 @@ class Form:
         return any(b is not None and b.ours for b in (self.hold, self.reps, self.sets))
 
     def range_text(self) -> str:
-        """The limits as the runner reads them: "45–60 s, 3–5" or "12–15 reps"."""
+        """The limits as the runner reads them: "45–60 s × 3–5" or "12–15 reps"."""
         parts = []
         if self.hold is not None and self.base.hold_s is not None:
             parts.append(self.hold.text(" s"))
@@ -101,7 +101,7 @@ class Form:
             parts.append(self.reps.text(" reps"))
         if self.sets.lo != self.sets.hi or self.sets.lo > 1:
             parts.append(self.sets.text())
-        return ", ".join(parts)
+        return " × ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ asked again straight away. The ladder itself (what one step is) lives in ``level
   a row since the last change had pain after not above pain before, every exercise done
   in full in them, without "this hurts", is offered its next step. A round adds every
   exercise once more, so it is never offered together with other steps: when both are
-  due, they take turns, the exercises first.
+  due, they take turns, the exercises first (and first again after a step back).
 - Stopped and interrupted sessions are neither good nor bad for stepping up.
 """
 
@@ -264,8 +264,9 @@ def _step_ups(
     if all_clean and limits is not None and state.rounds < limits.hi:
         reason = f"{why}, with every exercise done in full: one more round."
         round_step = _rounds_change("up", reason, state.rounds, +1)
-    last_up = next((c for c in reversed(state.changes) if c.kind in ("up", "declined-up")), None)
-    round_turn = last_up is not None and last_up.slot != ROUNDS_KEY
+    # Turns: a round after exercise steps; exercises after a round, and after a step back.
+    last = next((c for c in reversed(state.changes) if c.kind not in ("by-hand", "reset")), None)
+    round_turn = last is not None and last.kind in ("up", "declined-up") and last.slot != ROUNDS_KEY
     if round_step is not None and (round_turn or not exercise_steps):
         return Proposal(state.routine.id, window[-1].session_id, (round_step,))
     if exercise_steps:

@@ -91,6 +91,15 @@ def _entry(routine_id: object, spec: object) -> PlanEntry | None:
     return None
 
 
+# What "Suggest a plan" fills in: the articles' cool-down after runs and warm-up before
+# them, and the strength circuit twice a week (strength work wants rest days between).
+SUGGESTED = (
+    PlanEntry("post-run-cooldown", "after-run"),
+    PlanEntry("pre-run-warm-up", "before-run"),
+    PlanEntry("stability-ball-circuit", "weekly", times=2),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Done:
     """A completed session, as the plan counts it."""

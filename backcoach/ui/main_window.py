@@ -127,13 +127,21 @@ class MainWindow(QMainWindow):
     def _make_history(self) -> QWidget:
         from backcoach.ui.pages.history_page import HistoryPage
 
-        return HistoryPage(self.ctx.history, today=self.ctx.today)
+        ctx = self.ctx
+        names = {rid: r.name for rid, r in ctx.catalog.routines.items()}
+        return HistoryPage(
+            ctx.history,
+            today=ctx.today,
+            levels=lambda: ctx.levels().all_states(),
+            plan=lambda day: (ctx.plan().record(day, weeks=8), names),
+        )
 
     def _make_settings(self) -> QWidget:
         from backcoach.ui.pages.settings_page import SettingsPage
 
         page = SettingsPage(self.ctx)
         page.themeChanged.connect(theme.apply_theme)
+        page.remindersChanged.connect(self.remindersChanged)
         self.voice.bind_settings_page(page)
         return page
 

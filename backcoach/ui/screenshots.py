@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +19,7 @@ from backcoach.core.effects import State
 from backcoach.core.history_sample import SampleSpec, write_sample_history
 
 SIZE = (1280, 800)
+SIZE_ENV = "BACKCOACH_SCREENSHOT_SIZE"  # e.g. 1366x768, to look at another laptop's screen
 TODAY = date(2026, 11, 21)
 
 
@@ -33,13 +34,14 @@ class _Clock:
 def render_all(folder: str, themes: tuple[str, ...] = ("light", "dark")) -> int:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
-        paths.set_data_dir(tmp)
-        write_sample_history(paths.history_db(), SampleSpec(days=42, today=TODAY, active_share=0.6))
-        written: list[Path] = []
-        for mode in themes:
+    written: list[Path] = []
+    for mode in themes:  # each theme its own sample data: the shots change what they show
+        with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
+            paths.set_data_dir(tmp)
+            spec = SampleSpec(days=42, today=TODAY, active_share=0.6)
+            write_sample_history(paths.history_db(), spec)
             written += _render_theme(out, mode)
-        paths.set_data_dir(None)
+            paths.set_data_dir(None)
     for path in written:
         print(path)
     return 0
@@ -54,8 +56,9 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     ctx = build_context()
     clock = _Clock()
     ctx.clock, ctx.autotick, ctx.today = clock, False, lambda: TODAY
+    ctx.now = lambda: datetime.combine(TODAY, time(17, 30)).astimezone()
     w = MainWindow(ctx)
-    w.resize(*SIZE)
+    w.resize(*_size())
     w.show()
     suffix = "" if mode == "light" else f"-{mode}"
     shots: list[Path] = []
@@ -84,6 +87,9 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     shot("settings")
     w.show_page(w.why_page)
     shot("why")
+    from backcoach.ui.screenshot_coaching import coaching_shots
+
+    coaching_shots(w, clock, TODAY, shot)
     for name, make in _dialogs(w).items():
         dialog = make()
         dialog.show()
@@ -94,6 +100,16 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     if ctx.history is not None:
         ctx.history.close()
     return shots
+
+
+def _size() -> tuple[int, int]:
+    import os
+
+    wanted = os.environ.get(SIZE_ENV, "")
+    width, _, height = wanted.partition("x")
+    if width.isdigit() and height.isdigit():
+        return int(width), int(height)
+    return SIZE
 
 
 def _session(w, clock: _Clock, routine_id: str, seconds: float) -> None:  # type: ignore[no-untyped-def]

@@ -91,7 +91,7 @@ class SessionFlow(QObject):
             plan,
             speaker=speaker,
             history=self.ctx.history,
-            info=SessionInfo(pain_before=pain_before, app_version=__version__),
+            info=SessionInfo(pain_before, __version__, started_at=self.ctx.now()),
             clock=self.ctx.clock,
             autotick=self.ctx.autotick,
             parent=self,

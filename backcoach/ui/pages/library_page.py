@@ -1,4 +1,5 @@
-"""The library: routine cards in a grid, filtered by equipment at hand and time."""
+"""The library: "Today" from the weekly plan on top, then routine cards in a grid,
+filtered by equipment at hand and time."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
 from backcoach.core.safety import FIRM_WINDOW, firm_warning
 from backcoach.ui.context import AppContext
+from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
+from backcoach.ui.widgets.today_panel import TodayPanel
 
 GLUTE_CHECK = "glute-check"
 TIME_CHOICES = [(0, "Any length"), (10, "Up to 10 min"), (20, "Up to 20 min"), (30, "Up to 30 min")]
@@ -46,6 +49,11 @@ class LibraryPage(QWidget):
         disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setProperty("role", "muted")
+
+        self.today = TodayPanel()
+        self.today.routineChosen.connect(self.routineChosen)
+        self.today.planRequested.connect(self.edit_plan)
+        bind(self, "Ctrl+P", self.today.edit)
 
         self.glute_check = QPushButton(
             self.tr("Not sure your glutes are doing their share? Take the glute check")
@@ -94,6 +102,7 @@ class LibraryPage(QWidget):
         root.addWidget(title)
         root.addWidget(disclaimer)
         root.addWidget(self.banner)
+        root.addWidget(self.today)
         root.addWidget(self.glute_check, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(filters)
         root.addWidget(self.hidden_label)
@@ -113,10 +122,27 @@ class LibraryPage(QWidget):
         self._layout_cards()
 
     def page_shown(self) -> None:
-        """Each time the library comes up: warn when pain rose after recent sessions."""
+        """Each time the library comes up: today's plan, and a warning when pain rose
+        after recent sessions."""
         history = self.ctx.history
         recent = history.recent_pain(FIRM_WINDOW) if history else []
         self.set_banner(firm_warning([(p.before, p.after) for p in recent]))
+        self.show_today()
+
+    def show_today(self) -> None:
+        day = self.ctx.today()
+        names = {rid: r.name for rid, r in self.ctx.catalog.routines.items()}
+        self.today.show_today(day, self.ctx.plan().today(day), names)
+
+    def edit_plan(self) -> None:
+        from backcoach.core.weekly_plan import plan_json
+        from backcoach.ui.dialogs.weekly_plan import WeeklyPlanDialog
+
+        routines = sorted(self.ctx.catalog.routines.values(), key=lambda r: (not r.builtin, r.name))
+        dialog = WeeklyPlanDialog(routines, self.ctx.plan().entries, self)
+        if dialog.exec() == WeeklyPlanDialog.DialogCode.Accepted:
+            self.ctx.update_settings(weekly_plan=plan_json(dialog.entries()))
+            self.show_today()
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)

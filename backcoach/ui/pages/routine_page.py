@@ -23,7 +23,7 @@ from backcoach.core.progression import Proposal, RoutineLevels
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.exercise_card import ExerciseCard
-from backcoach.ui.widgets.level_text import level_line, rounds_line
+from backcoach.ui.widgets.level_text import level_line
 from backcoach.ui.widgets.proposal_box import ProposalBox
 
 
@@ -139,8 +139,11 @@ class RoutinePage(QWidget):
         self.rounds.setValue(self.state.rounds)  # your level; a change here is for today
         self.rounds.blockSignals(False)
         if self.routine.rounds_range:
+            lo, hi = self.routine.rounds_range
             self.rounds_hint.setText(
-                self.tr("({0})").format(rounds_line(self.state.rounds, self.state.rounds_limits))
+                self.tr("(your level: {0} · articles {1:g}–{2:g})").format(
+                    self.state.rounds, lo, hi
+                )
             )
         else:
             self.rounds_hint.setText("")
@@ -188,8 +191,11 @@ class RoutinePage(QWidget):
         self.hold.setToolTip(self.tr("Hold length, kept within each exercise's range"))
 
     def _build_cards(self) -> None:
-        for c in self.cards:
-            c.deleteLater()
+        while self.cards_box.count():  # the old cards and the stretch below them
+            old = self.cards_box.takeAt(0).widget()
+            if old is not None:
+                old.hide()  # at once: deletion waits for the event loop
+                old.deleteLater()
         self.cards = []
         assert self.routine is not None and self.state is not None
         for slot in self.state.slots:

@@ -1,4 +1,4 @@
-"""Settings: voice, appearance, session defaults, and where the data lives."""
+"""Settings: voice, appearance, session defaults, reminders, and where the data lives."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 from backcoach import paths
 from backcoach.logs import log_file
 from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.reminder_settings import ReminderSettings
 
 
 class SettingsPage(QWidget):
     themeChanged = Signal(str)
     voiceChanged = Signal()  # voice, rate, volume or mute changed: re-apply to the speaker
     testVoiceRequested = Signal()
+    remindersChanged = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,9 @@ class SettingsPage(QWidget):
         sess_box = QGroupBox(self.tr("Sessions"))
         sess_box.setLayout(sess)
 
+        self.reminders = ReminderSettings(ctx)
+        self.reminders.changed.connect(self.remindersChanged)
+
         data = QLabel(
             self.tr("History and settings: {0}<br>Log file: {1}").format(
                 paths.data_dir(), log_file()
@@ -108,14 +114,24 @@ class SettingsPage(QWidget):
 
         column = QWidget()
         column.setMaximumWidth(820)  # forms don't need the whole width of a wide window
-        outer = QHBoxLayout(self)
-        outer.addWidget(column)
-        outer.addStretch(1)
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column)
+        row.addStretch(1)
+        scroll = QScrollArea()  # a short screen scrolls instead of squeezing the boxes
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(host)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         root = QVBoxLayout(column)
         root.addWidget(title)
         root.addWidget(voice_box)
         root.addWidget(look_box)
         root.addWidget(sess_box)
+        root.addWidget(self.reminders)
         root.addWidget(data_box)
         root.addStretch(1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from backcoach.core.levels import Bound, Level, Slot
+from backcoach.core.levels import Level, Slot
 
 
 def _tr(text: str) -> str:
@@ -18,7 +18,7 @@ def form_name(slot: Slot, level: Level) -> str:
 
 
 def range_text(slot: Slot, level: Level) -> str:
-    """ "articles 45–60 s, 3–5", "ours: 8–12 reps, 1–2", or "" when nothing can move."""
+    """ "articles 45–60 s × 3–5", "ours 8–12 reps × 1–2 (…)", or "" when nothing can move."""
     form = slot.form(level.variant)
     if form is None:
         return ""
@@ -26,18 +26,12 @@ def range_text(slot: Slot, level: Level) -> str:
     if not text:
         return ""
     if form.ours:
-        return _tr("our limits {0} (the articles give no figure)").format(text)
+        return _tr("ours {0} (no figure in the articles)").format(text)
     return _tr("articles {0}").format(text)
 
 
 def level_line(slot: Slot, level: Level) -> str:
-    """ "Plank 50 s × 4 · articles 45–60 s, 3–5"."""
+    """ "Plank 50 s × 4 · articles 45–60 s × 3–5"."""
     line = f"{form_name(slot, level)} {level.describe()}"
     limits = range_text(slot, level)
     return f"{line} · {limits}" if limits else line
-
-
-def rounds_line(rounds: int, limits: Bound | None) -> str:
-    """ "4 rounds · articles 3–5"."""
-    words = _tr("1 round") if rounds == 1 else _tr("{0} rounds").format(rounds)
-    return f"{words} · {_tr('articles {0}').format(limits.text())}" if limits else words

@@ -27,6 +27,8 @@ class ProposalBox(QFrame):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 700; font-size: 13pt;")
         self.title.setWordWrap(True)
+        self.why = QLabel()  # the reason, when every change shares it
+        self.why.setWordWrap(True)
         self.lines = QVBoxLayout()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -48,6 +50,7 @@ class ProposalBox(QFrame):
         self.done.setAccessibleName(self.tr("Levels answer"))
         box = QVBoxLayout(self)
         box.addWidget(self.title)
+        box.addWidget(self.why)
         box.addLayout(self.lines)
         box.addWidget(self.notes)
         box.addLayout(buttons)
@@ -57,15 +60,16 @@ class ProposalBox(QFrame):
         self.setVisible(False)
 
     def show_proposal(self, proposal: Proposal | None) -> None:
-        for check in self.checks.values():
-            check.deleteLater()
         while self.lines.count():
             item = self.lines.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget()
+            if old is not None:
+                old.hide()  # at once; the deletion itself waits for the event loop
+                old.deleteLater()
         self.checks = {}
         self.proposal = proposal
         self.done.setText("")
+        self.done.setVisible(False)
         if proposal is None or proposal.empty:
             self.setVisible(False)
             return
@@ -76,18 +80,23 @@ class ProposalBox(QFrame):
             self.title.setText(self.tr("Ready for a step up next time?"))
         else:
             self.title.setText(self.tr("About your levels"))
+        reasons = {c.reason for c in proposal.changes}
+        shared = len(proposal.changes) > 1 and len(reasons) == 1
+        self.why.setText(next(iter(reasons)) if shared else "")
+        self.why.setVisible(shared)
         for change in proposal.changes:
             check = QCheckBox(change.describe())
             check.setChecked(True)
             check.setStyleSheet("font-weight: 600;")
             check.setAccessibleDescription(change.reason)
-            reason = QLabel(change.reason)
-            reason.setWordWrap(True)
-            reason.setProperty("role", "muted")
-            reason.setContentsMargins(28, 0, 0, 4)
             self.lines.addWidget(check)
-            self.lines.addWidget(reason)
             self.checks[change.slot] = check
+            if not shared:
+                reason = QLabel(change.reason)
+                reason.setWordWrap(True)
+                reason.setProperty("role", "muted")
+                reason.setContentsMargins(28, 0, 0, 4)
+                self.lines.addWidget(reason)
         self.notes.setText(" ".join(proposal.notes))
         self.notes.setVisible(bool(proposal.notes))
         for w in (self.accept, self.later):
@@ -97,6 +106,7 @@ class ProposalBox(QFrame):
 
     def mark_answered(self, text: str) -> None:
         self.done.setText(text)
+        self.done.setVisible(True)
         for w in (self.accept, self.later, *self.checks.values()):
             w.setEnabled(False)
 
