@@ -92,13 +92,19 @@ def test_six_sessions_then_pain_up_through_the_real_store(store, catalog, capsys
     assert changes[-1].reason == "Your pain went from 2 to 5: one round fewer."
 
 
-def test_the_next_plan_uses_the_confirmed_level(store, catalog) -> None:
+def plank_up_after_two(store, catalog):  # type: ignore[no-untyped-def]
+    """Two good circuit sessions, and only the plank's step accepted."""
     routine = catalog.routine("stability-ball-circuit")
     book = LevelBook(store, catalog)
     for day in (1, 2):
         run_session(store, book, routine, (3, 3), day)
     state, proposal = book.proposal(routine)
     book.confirm(state, proposal, {"plank"}, DAY0 + timedelta(days=2))
+    return book, routine
+
+
+def test_the_next_plan_uses_the_confirmed_level(store, catalog) -> None:
+    book, routine = plank_up_after_two(store, catalog)
     sid = run_session(store, book, routine, (3, 3), 3)
     detail = store.session(sid)
     plank = [s for s in detail.segments if s.exercise_id == "plank"]
@@ -109,12 +115,7 @@ def test_the_next_plan_uses_the_confirmed_level(store, catalog) -> None:
 
 
 def test_this_hurts_in_a_real_session_proposes_a_step_back(store, catalog) -> None:
-    routine = catalog.routine("stability-ball-circuit")
-    book = LevelBook(store, catalog)
-    for day in (1, 2):
-        run_session(store, book, routine, (3, 3), day)
-    state, proposal = book.proposal(routine)
-    book.confirm(state, proposal, {"plank"}, DAY0)
+    book, routine = plank_up_after_two(store, catalog)
     plan = build_plan(routine, catalog, with_cues=False)
     first_plank = next(s for s in plan.segments if s.kind == SegmentKind.WORK)
     run_session(store, book, routine, (3, 3), 3, hurt_at=first_plank.start_s + 20)
@@ -140,3 +141,24 @@ def test_a_full_disk_loses_no_level_and_says_so(
         assert not book.set_rounds(book.state(routine), 4, DAY0)
         assert book.state(routine).rounds == 3
         assert store.level_changes() == []  # the failed write left nothing half-done
+
+
+def test_the_command_line_plans_at_the_runners_levels(data_dir, catalog, capsys) -> None:
+    import json
+
+    from backcoach import paths
+    from backcoach.cli import main
+
+    with HistoryStore.open(paths.history_db()) as store:
+        book = LevelBook(store, catalog)
+        routine = catalog.routine("stability-ball-circuit")
+        book.set_level(book.state(routine), "plank", Level("", 55.0, None, 4), DAY0)
+        book.set_rounds(book.state(routine), 4, DAY0)
+    assert main(["plan", "stability-ball-circuit", "--json"]) == 0
+    work = [s for s in json.loads(capsys.readouterr().out)["segments"] if s["kind"] == "work"]
+    plank = [s for s in work if s["exercise"] == "plank"]
+    assert {s["round"] for s in work} == {1, 2, 3, 4}
+    assert [s["duration_s"] for s in plank if s["round"] == 1] == [55, 55, 55, 55]
+    assert main(["plan", "stability-ball-circuit", "--json", "--rounds", "2"]) == 0
+    work = [s for s in json.loads(capsys.readouterr().out)["segments"] if s["kind"] == "work"]
+    assert {s["round"] for s in work} == {1, 2}  # asked for on the command line: that wins

@@ -4,6 +4,7 @@ at its time on a stepped clock, and its click opens the routine in the real wind
 from __future__ import annotations
 
 import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -151,6 +152,13 @@ def test_after_a_run_is_imported(qtbot, presence, bus) -> None:
     assert reminder is not None and reminder.routine_id == "post-run-cooldown"
     assert "summary='Nice run'" in bus.line()
     assert presence.reminders.run_imported(presence.clock.now - timedelta(days=3)) is None
+    # The hook the runs side uses: the window's signal, after an import.
+    window = presence.open()
+    ctx.update_settings(weekly_plan={"extra-stretches": {"rule": "after-run"}})
+    with qtbot.waitSignal(presence.reminders.reminded, timeout=2000) as given:
+        window.runImported.emit(presence.clock.now)
+    assert given.args[0].routine_id == "extra-stretches"
+    assert "summary='Nice run'" in bus.line()
 
 
 def test_no_session_bus_is_not_an_error(qapp) -> None:
@@ -223,3 +231,23 @@ def test_the_exec_line_reads_back_as_the_same_command(tmp_path, data_dir, args) 
         pytest.skip("the system python has no GObject introspection")
     assert out.returncode == 0, out.stderr
     assert out.stdout.rstrip("\n").split("\0") == argv
+
+
+def test_started_at_login_with_reminders_off_it_ends_at_once(data_dir) -> None:
+    """The login entry left behind (reminders since turned off) costs nothing."""
+    import os
+
+    from tests.conftest import REPO
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "backcoach", "--background"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    log = (data_dir / "logs" / "backcoach.log").read_text(encoding="utf-8")
+    assert "started at login, but reminders are off" in log

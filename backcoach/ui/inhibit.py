@@ -10,18 +10,15 @@ Anything that fails is logged and ignored: a sleepy screen must never stop a ses
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import subprocess
 import sys
-from typing import Any
 
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
-_names = itertools.count(1)
 
 
 class ScreenInhibitor:
@@ -70,13 +67,13 @@ class ScreenInhibitor:
     def _dbus_inhibit(self, reason: str) -> bool:
         from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
-        name = f"backcoach-inhibit-{next(_names)}"
-        bus: Any = self._address or QDBusConnection.BusType.SessionBus
-        conn = QDBusConnection.connectToBus(bus, name)
-        if not conn.isConnected():
+        from backcoach.ui.desktop.bus import own_connection
+
+        made = own_connection(self._address, "inhibit")
+        if made is None:
             log.info("no D-Bus session bus: cannot ask the desktop to keep the screen on")
-            QDBusConnection.disconnectFromBus(name)
             return False
+        conn, name = made
         reply = QDBusInterface(SERVICE, PATH, SERVICE, conn).call("Inhibit", self.app_name, reason)
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
             log.info("screen saver inhibit refused: %s", reply.errorMessage())

@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     closed = Signal()  # the window was closed (not just hidden): the presence decides what next
     remindersChanged = Signal()  # the runner changed the reminders in Settings
+    # The runs side emits this with the run's start (a datetime) after importing one;
+    # the presence turns it into the after-run reminder (ReminderService.run_imported).
+    runImported = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()

@@ -10,7 +10,6 @@ never raised: a missed reminder must not break the app.
 
 from __future__ import annotations
 
-import itertools
 import logging
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from backcoach import paths
+from backcoach.ui.desktop import bus
 from backcoach.ui.desktop.dbus_uint import string_list, uint32
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,6 @@ SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 CALL_TIMEOUT_MS = 3000  # a hung notification server must not freeze the window for long
 EXPIRE_DEFAULT = -1
-_names = itertools.count(1)
 
 
 class Notifier(QObject):
@@ -95,18 +94,13 @@ class Notifier(QObject):
 
     # ----- the bus -------------------------------------------------------------------
     def _connection(self) -> Any:
-        from PySide6.QtDBus import QDBusConnection
-
         if self._conn is not None:
             return self._conn
-        name = f"backcoach-notify-{next(_names)}"
-        bus: Any = self._address or QDBusConnection.BusType.SessionBus
-        conn = QDBusConnection.connectToBus(bus, name)
-        if not conn.isConnected():
-            log.info("no D-Bus session bus: notifications go through the tray, if any")
-            QDBusConnection.disconnectFromBus(name)
-            self._use_dbus = False
+        made = bus.own_connection(self._address, "notify")
+        if made is None:
+            self._use_dbus = False  # notifications go through the tray, if there is one
             return None
+        conn, name = made
         # Any sender: the server's unique name is not known before the first call.
         for signal, slot in (
             ("ActionInvoked", "1_action(QDBusMessage)"),
@@ -131,8 +125,5 @@ class Notifier(QObject):
             self._keys.pop(int(args[0]), None)
 
     def close(self) -> None:
-        if self._connection_name:
-            from PySide6.QtDBus import QDBusConnection
-
-            QDBusConnection.disconnectFromBus(self._connection_name)
+        bus.close(self._connection_name)
         self._conn, self._connection_name = None, ""

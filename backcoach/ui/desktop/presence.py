@@ -62,6 +62,7 @@ class Presence(QObject):
             window = self.window = self._make_window()
             window.closed.connect(self._window_closed)
             window.remindersChanged.connect(self.apply_settings)
+            window.runImported.connect(self.reminders.run_imported)
             self.windowOpened.emit(window)
         window.show()
         window.raise_()
