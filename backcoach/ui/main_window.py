@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -73,10 +73,18 @@ class MainWindow(QMainWindow):
         self.speech: SpeechBridge | None = None
         if ctx.speaker is not None:
             self.attach_speaker(ctx.speaker)
+        from backcoach.ui.editor_flow import EditorFlow
+
+        self.editor_flow = EditorFlow(self)
+        self.setAcceptDrops(True)  # a routine file dropped anywhere on the window
         self._restore_geometry()
         self.show_page(self.library)
 
     # ----- pages, made when first needed -------------------------------------------------
+    def add_page(self, name: str, page: QWidget) -> None:
+        self._pages[name] = page
+        self.stack.addWidget(page)
+
     def _page(self, name: str) -> Any:
         page = self._pages.get(name)
         if page is None:
@@ -129,6 +137,7 @@ class MainWindow(QMainWindow):
         page = RoutinePage(self.ctx)
         page.backRequested.connect(lambda: self.show_page(self.library))
         page.startRequested.connect(self.start_session)
+        self.editor_flow.connect_routine_page(page)
         return page
 
     def _make_session(self) -> QWidget:
@@ -362,6 +371,20 @@ class MainWindow(QMainWindow):
         saved = self.ctx.settings.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             self.resize(1200, 780)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from backcoach.ui.routine_files import toml_files
+
+        if not self.session_live and toml_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from backcoach.ui.routine_files import toml_files
+
+        files = toml_files(event.mimeData().urls())
+        if files and not self.session_live:
+            event.acceptProposedAction()
+            self.editor_flow.drop(files)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:

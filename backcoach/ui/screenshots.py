@@ -84,6 +84,8 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     shot("settings")
     w.show_page(w.why_page)
     shot("why")
+    for name in _editor_states(w):
+        shot(name)
     for name, make in _dialogs(w).items():
         dialog = make()
         dialog.show()
@@ -105,6 +107,38 @@ def _session(w, clock: _Clock, routine_id: str, seconds: float) -> None:  # type
     while clock.now < end and driver.state == State.RUNNING:
         clock.now += 0.05
         driver.tick()
+
+
+def _editor_states(w):  # type: ignore[no-untyped-def]
+    """The routine editor empty, filled (one hold beyond the articles' range), and with
+    mistakes at their fields; yields each state's name once it is on screen."""
+    from backcoach.core.routine_draft import RoutineDraft
+
+    flow = w.editor_flow
+    flow.new_routine()
+    yield "editor-empty"
+    filled = (
+        RoutineDraft(
+            name="Sam's after-run hips",
+            purpose="Three moves from my physio, after every run.",
+            when="after-run",
+            rounds=2,
+            rest_between_exercises_s=15.0,
+            rest_between_rounds_s=45.0,
+        )
+        .added("glute-bridge")
+        .added("figure-four-stretch")
+        .added("single-leg-bridge")
+        .with_item(0, sets=2, rest_s=20.0)
+        .with_item(1, hold_s=90.0)
+        .with_item(2, variant="double-leg")
+    )
+    flow.editor.edit(filled)
+    flow.editor.picker.search.setText("stretch")
+    yield "editor-filled"
+    flow.editor.edit(filled.with_fields(rounds=40, purpose="").with_item(0, sets=0))
+    yield "editor-error"
+    w.show_page(w.library)
 
 
 def _dialogs(w) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-def]
