@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.rail.setVisible(not on_session)
         name = next((n for n, p in self._pages.items() if p is page), "library")
-        button = self.nav_buttons.get(name)
+        # Pages off the rail (a routine, the editor, a session) belong to Routines.
+        button = self.nav_buttons.get(name, self.nav_buttons["library"])
         if button is not None:
             button.setChecked(True)
         if name == "history":
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
     def open_routine(self, routine_id: str) -> None:
         self.routine_page.show_routine(self.ctx.catalog.routine(routine_id))
         self.show_page(self.routine_page)
+        self.routine_page.start.setFocus()  # so the page's keys (Ctrl+Return, Ctrl+D) work
 
     def start_session(self, options: PlanOptions, voice: bool) -> None:
         routine = self.routine_page.routine

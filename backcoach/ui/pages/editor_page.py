@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -170,6 +170,7 @@ class EditorPage(QWidget):
             _stack(self.rest_rounds, self.errors["rest_between_rounds_s"]),
         )
         self.items = EditorItems()
+        self.items.tab_after = self.rest_rounds
         self.items.moveRequested.connect(self.move_item)
         self.items.removeRequested.connect(self.remove_item)
         self.items.insertRequested.connect(self.add_exercise)
@@ -183,7 +184,7 @@ class EditorPage(QWidget):
         left.addWidget(items_title)
         left.addWidget(self.errors["items"])
         left.addWidget(self.items, 1)
-        self.scroll = QScrollArea()
+        self.scroll = _FitScroll()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left_host)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -225,6 +226,7 @@ class EditorPage(QWidget):
         spin = QSpinBox()
         spin.setRange(0, top)
         spin.setSuffix(suffix)
+        spin.setMaximumWidth(150)
         if suffix:
             spin.setSingleStep(5)
         return spin
@@ -322,6 +324,7 @@ class EditorPage(QWidget):
         self.rounds_beyond.say(self.tr(BEYOND) if note.beyond else "")
         self._show_items(draft, rebuild)
         self._check()
+        self.scroll.fit()
 
     def _show_items(self, new: RoutineDraft, rebuild: bool) -> None:
         """Rows follow the draft; a row whose exercise is still there is moved, not
@@ -425,6 +428,27 @@ class EditorPage(QWidget):
     def _find(self) -> None:
         self.picker.search.setFocus()
         self.picker.search.selectAll()
+
+
+class _FitScroll(QScrollArea):
+    """A scroll area that gives its page the height its wrapped labels really need.
+
+    QScrollArea sizes its widget from the minimum size, which ignores height-for-width;
+    with wrapped notes that squashed the spin boxes whenever the page nearly fitted.
+    """
+
+    def fit(self) -> None:
+        host = self.widget()
+        layout = host.layout() if host is not None else None
+        if layout is None:
+            return
+        width = self.viewport().width()
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        host.setMinimumHeight(max(needed, layout.minimumSize().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
 
 def _stack(top: QWidget | QHBoxLayout, note: QLabel) -> QWidget:

@@ -25,6 +25,7 @@ class EditorItems(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[EditorItemRow] = []
+        self.tab_after: QWidget | None = None  # the field Tab leaves for the first row
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Exercises in this routine"))
         self.empty = QLabel(
@@ -52,10 +53,23 @@ class EditorItems(QWidget):
             self.column.removeWidget(row)
         for i, row in enumerate(rows):
             self.column.insertWidget(1 + i, row)
+            row.show()  # a layout only shows a new child on the next event loop turn
             row.moveRequested.connect(self.moveRequested, Qt.ConnectionType.UniqueConnection)
             row.removeRequested.connect(self.removeRequested, Qt.ConnectionType.UniqueConnection)
         self.rows = rows
         self.empty.setVisible(not rows)
+        self._tab_in_order()
+
+    def _tab_in_order(self) -> None:
+        """Tab goes through the rows as they are shown, whatever order they were made in."""
+        previous: QWidget = self.tab_after if self.tab_after is not None else self
+        for row in self.rows:
+            QWidget.setTabOrder(previous, row)
+            previous = row
+            for child in row.findChildren(QWidget):
+                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.focusProxy() is None:
+                    QWidget.setTabOrder(previous, child)
+                    previous = child
 
     def focused_row(self) -> EditorItemRow | None:
         w = QApplication.focusWidget()
