@@ -82,7 +82,7 @@ def test_a_routine_built_by_keyboard_only_is_saved_reopened_run_and_in_history(
     assert editor.property("lastAnnouncement") == "Plank moved to position 1 of 3"
     key(qtbot, Qt.Key.Key_Down, ALT)
     key(qtbot, Qt.Key.Key_Up, ALT)
-    assert [i.exercise for i in editor.draft.items][0] == "plank"
+    assert editor.draft.items[0].exercise == "plank"
 
     # A hold beyond the articles' 45–60 s: allowed, and marked.
     plank = editor.items.rows[0]
@@ -197,7 +197,7 @@ def test_reorder_by_drag_and_add_by_dragging_from_the_list(qtbot, window) -> Non
     editor.picker.search.setText("calf")
     picked = editor.picker.list.mimeData([editor.picker.list.item(0)])
     _drop(items, picked, QPoint(10, items.rows[0].geometry().top() + 2))
-    assert [i.exercise for i in editor.draft.items][0] == "calf-stretch"
+    assert editor.draft.items[0].exercise == "calf-stretch"
     editor.undo_stack.undo()
     assert len(editor.draft.items) == 3
 

@@ -29,10 +29,6 @@ class EditorFlow(QObject):
         self.files = RoutineFiles(self.ctx, window)
         self.files.imported.connect(self._open_saved)
         self.files.deleted.connect(lambda _id: self._library_changed(show_library=True))
-        self._editor: EditorPage | None = None
-        lib = window.library
-        lib.newRoutineRequested.connect(self.new_routine)
-        lib.openFileRequested.connect(self.files.open_file)
 
     def connect_routine_page(self, page: object) -> None:
         page.duplicateRequested.connect(self.duplicate)  # type: ignore[attr-defined]
@@ -42,17 +38,17 @@ class EditorFlow(QObject):
 
     @property
     def editor(self) -> EditorPage:
-        if self._editor is None:
-            from backcoach.ui.pages.editor_page import EditorPage
+        return self.window.stack.page("editor")  # type: ignore[return-value]
 
-            page = EditorPage(self.ctx)
-            page.backRequested.connect(lambda: self.window.show_page(self.window.library))
-            page.saved.connect(self._open_saved)
-            page.newExerciseRequested.connect(self.new_exercise)
-            page.editExerciseRequested.connect(self.edit_exercise)
-            self.window.add_page("editor", page)
-            self._editor = page
-        return self._editor
+    def make_editor(self) -> EditorPage:
+        from backcoach.ui.pages.editor_page import EditorPage
+
+        page = EditorPage(self.ctx)
+        page.backRequested.connect(lambda: self.window.show_page(self.window.library))
+        page.saved.connect(self._open_saved)
+        page.newExerciseRequested.connect(self.new_exercise)
+        page.editExerciseRequested.connect(self.edit_exercise)
+        return page
 
     def new_routine(self) -> None:
         self._open_editor(RoutineDraft())
