@@ -149,12 +149,16 @@ def test_a_routine_built_by_keyboard_only_is_saved_reopened_run_and_in_history(
     )
 
 
-def test_undo_and_redo_every_kind_of_edit(qtbot, window) -> None:
-    w = window
-    w.editor_flow.new_routine()
-    editor = w.editor_flow.editor
-    for ex in ("plank", "cat-cow", "glute-bridge"):
+def _editor_with(window, *exercises: str):  # type: ignore[no-untyped-def]
+    window.editor_flow.new_routine()
+    editor = window.editor_flow.editor
+    for ex in exercises:
         editor.add_exercise(ex)
+    return editor
+
+
+def test_undo_and_redo_every_kind_of_edit(qtbot, window) -> None:
+    editor = _editor_with(window, "plank", "cat-cow", "glute-bridge")
     editor.move_item(2, 0)
     editor.remove_item(1)
     editor.items.rows[0].spins["sets"].setValue(3)
@@ -182,11 +186,7 @@ def _drop(target, mime: QMimeData, at: QPoint) -> None:  # type: ignore[no-untyp
 
 
 def test_reorder_by_drag_and_add_by_dragging_from_the_list(qtbot, window) -> None:
-    w = window
-    w.editor_flow.new_routine()
-    editor = w.editor_flow.editor
-    for ex in ("plank", "cat-cow", "glute-bridge"):
-        editor.add_exercise(ex)
+    editor = _editor_with(window, "plank", "cat-cow", "glute-bridge")
     QApplication.processEvents()
     items = editor.items
     mime = QMimeData()

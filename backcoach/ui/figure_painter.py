@@ -121,14 +121,14 @@ def paint_placeholder(painter: QPainter, rect: QRectF, palette: QPalette) -> Non
     side = min(rect.width(), rect.height() * 4 / 3)
     if side < 8:
         return
-    colour = palette.color(QPalette.ColorRole.PlaceholderText)
+    colour = palette.color(QPalette.ColorRole.Mid)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    cx, floor = rect.center().x(), rect.center().y() + side * 0.28
-    unit = side / 10
+    cx, floor = rect.center().x(), rect.center().y() + side * 0.22
+    unit = side / 14
     pen = QPen(colour)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setWidthF(max(unit * 0.55, 1.5))
+    pen.setWidthF(max(unit * 0.45, 1.2))
     painter.setPen(pen)
     painter.drawLine(_P(cx - 3.6 * unit, floor), _P(cx + 3.6 * unit, floor))  # the mat
     painter.drawLine(_P(cx, floor - 4.2 * unit), _P(cx, floor - 1.9 * unit))  # body

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -35,7 +36,7 @@ from backcoach.core.exercise_draft import (
     PhaseDraft,
     check_exercise_draft,
 )
-from backcoach.ui.widgets.field_note import FieldNote
+from backcoach.ui.widgets.field_note import FieldNote, with_notes
 from backcoach.ui.widgets.figures import ExerciseThumb
 
 _FIELDS = ("name", "summary", "position", "instructions", "picture", "cues.setup")
@@ -119,10 +120,10 @@ class ExerciseForm(QDialog):
         self.other = FieldNote("error")
 
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), _with(self.name, self.notes["name"]))
-        form.addRow(self.tr("S&ummary"), _with(self.summary, self.notes["summary"]))
-        form.addRow(self.tr("&Position"), _with(self.position, self.notes["position"]))
-        form.addRow(self.tr("&Steps"), _with(self.steps, self.notes["instructions"]))
+        form.addRow(self.tr("&Name"), with_notes(self.name, self.notes["name"]))
+        form.addRow(self.tr("S&ummary"), with_notes(self.summary, self.notes["summary"]))
+        form.addRow(self.tr("&Position"), with_notes(self.position, self.notes["position"]))
+        form.addRow(self.tr("&Steps"), with_notes(self.steps, self.notes["instructions"]))
         form.addRow("", self.per_side)
         kit = QHBoxLayout()
         for box in self.equipment.values():
@@ -141,21 +142,21 @@ class ExerciseForm(QDialog):
                 dose.addWidget(_label(label, w))
             dose.addWidget(w)
         dose.addStretch(1)
-        form.addRow(self.tr("&Dosage"), _with(dose, *(self.notes[k] for k in _DOSAGE)))
+        form.addRow(self.tr("&Dosage"), with_notes(dose, *(self.notes[k] for k in _DOSAGE)))
         phase_buttons = QHBoxLayout()
         phase_buttons.addWidget(add_phase)
         phase_buttons.addWidget(remove_phase)
         phase_buttons.addStretch(1)
-        tempo_box = _with(self.tempo, self.notes["dosage.tempo"])
+        tempo_box = with_notes(self.tempo, self.notes["dosage.tempo"])
         tempo_box.layout().addLayout(phase_buttons)  # type: ignore[union-attr]
         form.addRow(self.tr("&Tempo"), tempo_box)
-        form.addRow(self.tr("Setup &cue"), _with(self.setup_cue, self.notes["cues.setup"]))
+        form.addRow(self.tr("Setup &cue"), with_notes(self.setup_cue, self.notes["cues.setup"]))
         form.addRow(self.tr("Cues d&uring"), self.during)
         form.addRow(self.tr("Sa&fety notes"), self.safety)
         pic = QHBoxLayout()
         pic.addWidget(self.picture, 1)
         pic.addWidget(self.preview)
-        form.addRow(self.tr("P&icture"), _with(pic, self.notes["picture"]))
+        form.addRow(self.tr("P&icture"), with_notes(pic, self.notes["picture"]))
         host = QWidget()
         host_box = QVBoxLayout(host)
         host_box.addLayout(form)
@@ -312,22 +313,6 @@ def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
 
 
 def _label(text: str, buddy: QWidget) -> QWidget:
-    from PySide6.QtWidgets import QLabel
-
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
-
-
-def _with(top: QWidget | QHBoxLayout, *notes: FieldNote) -> QWidget:
-    host = QWidget()
-    box = QVBoxLayout(host)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    if isinstance(top, QHBoxLayout):
-        box.addLayout(top)
-    else:
-        box.addWidget(top)
-    for n in notes:
-        box.addWidget(n)
-    return host

@@ -39,7 +39,7 @@ from backcoach.ui.keys import bind, shortcut
 from backcoach.ui.widgets.editor_item import SPIN_LIMITS, EditorItemRow
 from backcoach.ui.widgets.editor_items import EditorItems
 from backcoach.ui.widgets.exercise_picker import ExercisePicker
-from backcoach.ui.widgets.field_note import FieldNote
+from backcoach.ui.widgets.field_note import FieldNote, with_notes
 
 _TYPING = 1  # undo id: consecutive changes to one field merge into one step
 
@@ -183,7 +183,8 @@ class EditorPage(QWidget):
         left.addLayout(form)
         left.addWidget(items_title)
         left.addWidget(self.errors["items"])
-        left.addWidget(self.items, 1)
+        left.addWidget(self.items)
+        left.addStretch(1)  # spare height goes below the list, never into the form rows
         self.scroll = _FitScroll()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left_host)
@@ -442,7 +443,9 @@ class _FitScroll(QScrollArea):
         layout = host.layout() if host is not None else None
         if layout is None:
             return
-        width = self.viewport().width()
+        layout.invalidate()  # notes just shown or hidden: no cached heights
+        width = host.width() if self.widgetResizable() and host.width() > 0 else 0
+        width = width or self.viewport().width()
         needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
         host.setMinimumHeight(max(needed, layout.minimumSize().height()))
 
@@ -451,17 +454,10 @@ class _FitScroll(QScrollArea):
         self.fit()
 
 
-def _stack(top: QWidget | QHBoxLayout, note: QLabel) -> QWidget:
-    host = QWidget()
-    box = QVBoxLayout(host)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.setSpacing(2)
-    if isinstance(top, QHBoxLayout):
-        box.addLayout(top)
-    else:
-        box.addWidget(top)
-    box.addWidget(note)
-    return host
+def _stack(top: QWidget | QHBoxLayout, note: FieldNote) -> QWidget:
+    # One line: a wrapped label makes QFormLayout keep a row's old height once hidden.
+    note.setWordWrap(False)
+    return with_notes(top, note)
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:

@@ -201,8 +201,13 @@ class RoutinePage(QWidget):
         self.hold.setToolTip(self.tr("Hold length, kept within each exercise's range"))
 
     def _build_cards(self) -> None:
-        for c in self.cards:
-            c.deleteLater()
+        # Empty the column now (cards and the stretch below them): a card only goes
+        # away later, and a stretch left behind would push the next routine's down.
+        while self.cards_box.count():
+            item = self.cards_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
         self.cards = []
         assert self.routine is not None
         opts = self.options()

@@ -120,6 +120,7 @@ class EditorItemRow(QFrame):
             note = QLabel()
             note.setProperty("role", "muted")
             beyond = FieldNote("beyond")
+            beyond.setWordWrap(False)  # three words that read as one mark
             error = FieldNote("error")
             self.spins[key], self.notes[key], self.beyond[key], self.errors[key] = (
                 spin,

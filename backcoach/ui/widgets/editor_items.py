@@ -67,7 +67,11 @@ class EditorItems(QWidget):
             QWidget.setTabOrder(previous, row)
             previous = row
             for child in row.findChildren(QWidget):
-                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.focusProxy() is None:
+                if (
+                    child.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and child.focusProxy() is None
+                    and child.window() is row.window()  # not a combo box's popup list
+                ):
                     QWidget.setTabOrder(previous, child)
                     previous = child
 

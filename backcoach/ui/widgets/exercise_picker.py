@@ -6,8 +6,8 @@ dragged from the list onto the routine.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QMimeData, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, Catalog, Exercise
 from backcoach.core.exercise_search import find_exercises, position_groups
+from backcoach.ui.figure_painter import paint_placeholder
 from backcoach.ui.widgets.figure_view import figure_image
 
 EXERCISE_MIME = "application/x-backcoach-exercise"
 ICON = QSize(96, 72)
+_ID = Qt.ItemDataRole.UserRole
 
 
 class _ExerciseList(QListWidget):
@@ -57,9 +59,6 @@ class _ExerciseList(QListWidget):
             self.addRequested.emit(self.currentItem().data(_ID))
             return
         super().keyPressEvent(event)
-
-
-_ID = Qt.ItemDataRole.UserRole
 
 
 class ExercisePicker(QWidget):
@@ -200,27 +199,18 @@ class ExercisePicker(QWidget):
         elif self.list.count():
             self.list.setFocus()
 
-    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QEvent
-
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self.refresh()
         super().changeEvent(event)
 
-    def select(self, exercise_id: str) -> QModelIndex | None:
+    def select(self, exercise_id: str) -> None:
         for i in range(self.list.count()):
             if self.list.item(i).data(_ID) == exercise_id:
                 self.list.setCurrentRow(i)
-                return self.list.currentIndex()
-        return None
 
 
 def _placeholder_icon(widget: QWidget) -> QIcon:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    from backcoach.ui.figure_painter import paint_placeholder
-
     image = QImage(ICON * 2, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)

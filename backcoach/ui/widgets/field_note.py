@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backcoach.ui import theme
 
@@ -40,3 +40,18 @@ class FieldNote(QLabel):
             self.setPalette(QPalette())
             self._recolour()
         super().changeEvent(event)
+
+
+def with_notes(top: QWidget | QHBoxLayout, *notes: QLabel) -> QWidget:
+    """A field (or a row of them) with its notes right below it, for a form row."""
+    host = QWidget()
+    box = QVBoxLayout(host)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    if isinstance(top, QHBoxLayout):
+        box.addLayout(top)
+    else:
+        box.addWidget(top)
+    for note in notes:
+        box.addWidget(note)
+    return host
