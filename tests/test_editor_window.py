@@ -15,6 +15,7 @@ from backcoach.core.effects import State
 from backcoach.core.plan import build_plan
 from backcoach.core.plan_export import plan_to_dict
 from backcoach.core.range_note import BEYOND
+from backcoach.ui.dialogs.hurt import HurtDialog
 from backcoach.ui.widgets.editor_item import ITEM_MIME, EditorItemRow
 from tests.conftest import ASSETS
 from tests.routine_file_helpers import BROKEN, CARRIES, PHYSIO, toml_files
@@ -259,10 +260,28 @@ def test_open_routine_file_imports_a_routine_with_its_own_exercise_and_runs_it(
     page = w.session_page
     assert page.title.text() == "Wall sit"
     assert page.figure.figure.exercise_id == "calf-stretch"  # the borrowed picture
+    # "This hurts" works as for any exercise: no easier form to offer, so skip it.
+    offered: list[list[str]] = []
+
+    def skip(dialog: HurtDialog) -> int:
+        offered.append(sorted(dialog.buttons))
+        dialog.choice = "skip"
+        return 1
+
+    monkeypatch.setattr(HurtDialog, "exec", skip)
+    step(w, 12)
+    key(qtbot, Qt.Key.Key_H)
+    assert offered == [["carry-on", "end", "skip"]]
+    recs = w.flow.driver.coach.records
+    assert [(r.exercise_id, r.hurt, r.skipped) for r in recs] == [
+        ("wall-sit", True, True),
+        ("wall-sit", False, True),  # "skip" skips the rest of the exercise
+    ]
     step(w, 2000)
     assert w.flow.driver.state == State.FINISHED
     detail = w.ctx.history.session(w.flow.driver.coach.session_id)
-    assert [s.exercise_id for s in detail.segments][:4] == ["wall-sit"] * 2 + ["knee-to-chest"] * 2
+    assert [s.exercise_id for s in detail.segments][:3] == ["wall-sit"] * 2 + ["knee-to-chest"]
+    assert detail.segments[0].hurt and detail.segments[1].skipped
 
 
 def test_a_clash_asks_and_keep_both_renames(qtbot, window, tmp_path, monkeypatch) -> None:
