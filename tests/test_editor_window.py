@@ -396,3 +396,35 @@ def test_a_custom_exercise_made_in_the_form_joins_the_routine(qtbot, window, mon
     assert row.thumb.scene() is None  # no picture chosen: the neutral placeholder
     assert editor.check.equipment == ("wall",)
     assert not w.ctx.catalog.exercise("wall-sit").builtin
+
+
+def test_your_exercise_can_be_changed_from_the_picker(qtbot, window, monkeypatch) -> None:
+    from backcoach import paths
+    from backcoach.core.exercise_draft import ExerciseDraft, check_exercise_draft
+    from backcoach.core.own_files import save_exercise
+    from backcoach.ui.dialogs.exercise_form import ExerciseForm
+
+    w = window
+    draft = ExerciseDraft(name="Wall sit", summary="s", position="Standing", steps=("Hold.",))
+    made = check_exercise_draft(draft, w.ctx.catalog.exercises, paths.user_exercises_dir())
+    save_exercise(made.exercise, paths.user_exercises_dir())
+    w.ctx.reload_catalog()
+    editor = _editor_with(w, "wall-sit")
+    editor.picker.refresh()
+    editor.picker.select("wall-sit")
+    assert editor.picker.edit.isVisibleTo(editor.picker)
+    editor.picker.select("plank")
+    assert not editor.picker.edit.isVisibleTo(editor.picker)  # shipped: not editable
+    editor.picker.select("wall-sit")
+
+    def longer(form: ExerciseForm) -> int:
+        assert form.name.text() == "Wall sit" and form.windowTitle() == "Edit your exercise"
+        form.hold.setValue(45)
+        form.buttons.button(form.buttons.StandardButton.Save).click()
+        return int(form.result())
+
+    monkeypatch.setattr(ExerciseForm, "exec", longer)
+    editor.picker.edit.click()
+    assert w.ctx.catalog.exercise("wall-sit").dosage.hold_s == 45
+    assert sorted(p.name for p in paths.user_exercises_dir().iterdir()) == ["wall-sit.toml"]
+    assert editor.items.rows[0].spins["hold_s"].value() == 45

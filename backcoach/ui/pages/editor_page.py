@@ -99,7 +99,7 @@ class EditorPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.total = QLabel()
         self.total.setProperty("role", "subtitle")
-        self.total.setAccessibleName(self.tr("Total time"))
+        self.total.setAccessibleDescription(self.tr("Total time, as the session will run"))
         self.equipment = QLabel()
         self.equipment.setWordWrap(True)
         self.status = FieldNote("error")  # mistakes that belong to no single field
@@ -362,8 +362,19 @@ class EditorPage(QWidget):
         by_field: dict[str, list[str]] = {}
         for e in check.errors:
             by_field.setdefault(e.field, []).append(e.message)
+        fields = {
+            "name": self.name,
+            "purpose": self.purpose,
+            "when": self.when,
+            "rounds": self.rounds,
+            "rest_between_exercises_s": self.rest_ex,
+            "rest_between_rounds_s": self.rest_rounds,
+        }
         for key, note in self.errors.items():
-            note.say(" ".join(by_field.pop(key, [])))
+            said = " ".join(by_field.pop(key, []))
+            note.say(said)
+            if key in fields:  # a screen reader hears the mistake on the field itself
+                fields[key].setAccessibleDescription(said)
         for i, row in enumerate(self.items.rows):
             prefix = f"items[{i}]"
             mine = {

@@ -214,6 +214,7 @@ class EditorItemRow(QFrame):
             self.notes[key].setText(note.text if note else "")
             self.notes[key].setVisible(bool(note and note.text))
             self.beyond[key].say(self.tr(BEYOND) if note and note.beyond else "")
+            self._describe(key)
         side = self.tr(", each side") if ex.per_side_for(item.variant or None) else ""
         self.setAccessibleName(
             self.tr("Exercise {0} of {1}: {2}, {3}{4}").format(
@@ -221,8 +222,14 @@ class EditorItemRow(QFrame):
             )
         )
 
+    def _describe(self, key: str) -> None:
+        """What a screen reader says after the field's name: range, mark and mistake."""
+        parts = [self.notes[key].text(), self.beyond[key].text(), self.errors[key].text()]
+        self.spins[key].setAccessibleDescription("; ".join(p for p in parts if p))
+
     def show_errors(self, messages: dict[str, list[str]]) -> None:
         for key, note in self.errors.items():
             note.say(" ".join(messages.get(key, [])))
+            self._describe(key)
         rest = [m for k, ms in messages.items() if k not in self.errors for m in ms]
         self.row_error.say(" ".join(rest))
