@@ -64,6 +64,10 @@ def test_a_routine_built_by_keyboard_only_is_saved_reopened_run_and_in_history(
     assert w.stack.currentWidget() is editor and QApplication.focusWidget() is editor.name
     assert not editor.save_button.isEnabled()
     assert editor.errors["name"].text() == "must not be empty"
+    assert editor.errors["name"].tone == "muted"  # a blank new form: a hint, not red yet
+    type_text(qtbot, "K")
+    key(qtbot, Qt.Key.Key_Backspace)
+    assert editor.errors["name"].tone == "error"  # emptied by the runner: now a mistake
     type_text(qtbot, "Keyboard routine")
     key(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "Built without a mouse.")

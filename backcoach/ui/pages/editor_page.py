@@ -11,59 +11,33 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from backcoach import paths
-from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS
+from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan_export import format_total
-from backcoach.core.range_note import BEYOND, range_note
 from backcoach.core.routine_draft import DraftCheck, RoutineDraft, check_draft, item_dosage
 from backcoach.core.routine_import import taken_ids
 from backcoach.ui.announce import announce
 from backcoach.ui.context import AppContext
+from backcoach.ui.draft_undo import DraftChange
 from backcoach.ui.keys import bind, shortcut
-from backcoach.ui.widgets.editor_item import SPIN_LIMITS, EditorItemRow
+from backcoach.ui.widgets.editor_item import EditorItemRow
 from backcoach.ui.widgets.editor_items import EditorItems
 from backcoach.ui.widgets.exercise_picker import ExercisePicker
-from backcoach.ui.widgets.field_note import FieldNote, with_notes
-
-_TYPING = 1  # undo id: consecutive changes to one field merge into one step
-
-
-class DraftChange(QUndoCommand):
-    def __init__(self, page: EditorPage, before: RoutineDraft, after: RoutineDraft, text: str,
-                 merge_key: str = "") -> None:  # fmt: skip
-        super().__init__(text)
-        self.page, self.before, self.after, self.merge_key = page, before, after, merge_key
-
-    def redo(self) -> None:
-        self.page.show_draft(self.after)
-
-    def undo(self) -> None:
-        self.page.show_draft(self.before)
-
-    def id(self) -> int:
-        return _TYPING if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, DraftChange) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
+from backcoach.ui.widgets.field_note import FieldNote
+from backcoach.ui.widgets.fit_scroll import FitScroll
+from backcoach.ui.widgets.routine_fields import RoutineFields
 
 
 class EditorPage(QWidget):
@@ -78,6 +52,7 @@ class EditorPage(QWidget):
         self.draft = RoutineDraft()
         self.check: DraftCheck | None = None
         self.undo_stack = QUndoStack(self)
+        self.touched: set[str] = set()  # fields the runner has been to (or tried to save)
 
         back = QPushButton(self.tr("← Routines"))
         back.setToolTip(self.tr("Back to the library (Alt+Left)"))
@@ -104,71 +79,12 @@ class EditorPage(QWidget):
         self.equipment.setWordWrap(True)
         self.status = FieldNote("error")  # mistakes that belong to no single field
 
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. My physio's plan"))
-        self.purpose = QLineEdit()
-        self.purpose.setPlaceholderText(self.tr("One line: what it is for"))
-        self.when = QComboBox()
-        for key, label in WHEN_LABELS.items():
-            self.when.addItem(self.tr(label), key)
-        self.rounds = self._spin(SPIN_LIMITS["sets"], "")
-        self.rest_ex = self._spin(SPIN_LIMITS["rest_s"], self.tr(" s"))
-        self.rest_rounds = self._spin(SPIN_LIMITS["rest_s"], self.tr(" s"))
-        self.rounds_note = QLabel()
-        self.rounds_note.setProperty("role", "muted")
-        self.rounds_beyond = FieldNote("beyond")
-        self.errors = {
-            k: FieldNote("error")
-            for k in (
-                "name",
-                "purpose",
-                "when",
-                "rounds",
-                "rest_between_exercises_s",
-                "rest_between_rounds_s",
-                "items",
-            )
-        }
-        for w, text in (
-            (self.name, "Name"),
-            (self.purpose, "Purpose"),
-            (self.when, "When"),
-            (self.rounds, "Rounds"),
-            (self.rest_ex, "Rest between exercises"),
-            (self.rest_rounds, "Rest between rounds"),
-        ):
-            w.setAccessibleName(self.tr(text))
-        self.name.textEdited.connect(lambda t: self._edit("Name", "name", name=t))
-        self.purpose.textEdited.connect(lambda t: self._edit("Purpose", "purpose", purpose=t))
-        self.when.currentIndexChanged.connect(
-            lambda _i: self._edit("When", "", when=self.when.currentData())
-        )
-        self.rounds.valueChanged.connect(lambda v: self._edit("Rounds", "rounds", rounds=v))
-        self.rest_ex.valueChanged.connect(
-            lambda v: self._edit("Rest", "rest_ex", rest_between_exercises_s=float(v))
-        )
-        self.rest_rounds.valueChanged.connect(
-            lambda v: self._edit("Rest", "rest_rounds", rest_between_rounds_s=float(v))
-        )
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Name"), _stack(self.name, self.errors["name"]))
-        form.addRow(self.tr("&Purpose"), _stack(self.purpose, self.errors["purpose"]))
-        form.addRow(self.tr("&When"), _stack(self.when, self.errors["when"]))
-        rounds_row = QHBoxLayout()
-        rounds_row.addWidget(self.rounds)
-        rounds_row.addWidget(self.rounds_note)
-        rounds_row.addWidget(self.rounds_beyond)
-        rounds_row.addStretch(1)
-        form.addRow(self.tr("&Rounds"), _stack(rounds_row, self.errors["rounds"]))
-        form.addRow(
-            self.tr("Rest between &exercises"),
-            _stack(self.rest_ex, self.errors["rest_between_exercises_s"]),
-        )
-        form.addRow(
-            self.tr("Rest between r&ounds"),
-            _stack(self.rest_rounds, self.errors["rest_between_rounds_s"]),
-        )
+        self.fields = RoutineFields()
+        self.fields.edited.connect(lambda text, key, changes: self._edit(text, key, **changes))
+        f = self.fields
+        self.name, self.purpose, self.when = f.name, f.purpose, f.when
+        self.rounds, self.rest_ex, self.rest_rounds = f.rounds, f.rest_ex, f.rest_rounds
+        self.errors = {**f.errors, "items": FieldNote("error")}
         self.items = EditorItems()
         self.items.tab_after = self.rest_rounds
         self.items.moveRequested.connect(self.move_item)
@@ -180,12 +96,12 @@ class EditorPage(QWidget):
 
         left_host = QWidget()
         left = QVBoxLayout(left_host)
-        left.addLayout(form)
+        left.addWidget(self.fields)
         left.addWidget(items_title)
         left.addWidget(self.errors["items"])
         left.addWidget(self.items)
         left.addStretch(1)  # spare height goes below the list, never into the form rows
-        self.scroll = _FitScroll()
+        self.scroll = FitScroll()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(left_host)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -223,19 +139,11 @@ class EditorPage(QWidget):
         shortcut(self, "Ctrl+Y", self.undo_stack.redo)
         shortcut(self, "Ctrl+F", self._find)
 
-    def _spin(self, top: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, top)
-        spin.setSuffix(suffix)
-        spin.setMaximumWidth(150)
-        if suffix:
-            spin.setSingleStep(5)
-        return spin
-
     # ----- opening ---------------------------------------------------------------------
     def edit(self, draft: RoutineDraft) -> None:
         """Start editing ``draft``: a new routine, a copy, or one of the runner's own."""
         self.undo_stack.clear()
+        self.touched = set()
         self.picker.refresh()
         self.show_draft(draft)
         self.undo_stack.setClean()
@@ -251,15 +159,19 @@ class EditorPage(QWidget):
     # ----- edits -----------------------------------------------------------------------
     def _push(self, after: RoutineDraft, text: str, merge_key: str = "") -> None:
         if after != self.draft:
-            self.undo_stack.push(DraftChange(self, self.draft, after, self.tr(text), merge_key))
+            self.undo_stack.push(
+                DraftChange(self.show_draft, self.draft, after, self.tr(text), merge_key)
+            )
 
     def _edit(self, text: str, merge_key: str, **changes: Any) -> None:
+        self.touched.update(changes)
         self._push(self.draft.with_fields(**changes), text, merge_key)
 
     def add_exercise(self, exercise_id: str, at: int = -1) -> None:
         if exercise_id not in self.ctx.catalog.exercises:
             return
         position = None if at < 0 else at
+        self.touched.add("items")
         self._push(self.draft.added(exercise_id, position), "Add exercise")
         index = len(self.draft.items) - 1 if position is None else position
         self._announce(
@@ -306,23 +218,7 @@ class EditorPage(QWidget):
             if draft.editing
             else self.tr("New routine")
         )
-        _set_text(self.name, draft.name)
-        _set_text(self.purpose, draft.purpose)
-        for spin, value in (
-            (self.rounds, draft.rounds),
-            (self.rest_ex, draft.rest_between_exercises_s),
-            (self.rest_rounds, draft.rest_between_rounds_s),
-        ):
-            if spin.value() != int(value):
-                spin.blockSignals(True)
-                spin.setValue(int(value))
-                spin.blockSignals(False)
-        self.when.blockSignals(True)
-        self.when.setCurrentIndex(max(0, self.when.findData(draft.when)))
-        self.when.blockSignals(False)
-        note = range_note(draft.rounds_range, draft.rounds, "rounds")
-        self.rounds_note.setText(note.text)
-        self.rounds_beyond.say(self.tr(BEYOND) if note.beyond else "")
+        self.fields.show_draft(draft)
         self._show_items(draft, rebuild)
         self._check()
         self.scroll.fit()
@@ -362,19 +258,10 @@ class EditorPage(QWidget):
         by_field: dict[str, list[str]] = {}
         for e in check.errors:
             by_field.setdefault(e.field, []).append(e.message)
-        fields = {
-            "name": self.name,
-            "purpose": self.purpose,
-            "when": self.when,
-            "rounds": self.rounds,
-            "rest_between_exercises_s": self.rest_ex,
-            "rest_between_rounds_s": self.rest_rounds,
-        }
-        for key, note in self.errors.items():
-            said = " ".join(by_field.pop(key, []))
-            note.say(said)
-            if key in fields:  # a screen reader hears the mistake on the field itself
-                fields[key].setAccessibleDescription(said)
+        quiet = set() if self.draft.editing else {"name", "purpose", "items"} - self.touched
+        self.fields.show_errors(by_field, quiet)
+        self.errors["items"].set_tone("muted" if "items" in quiet else "error")
+        self.errors["items"].say(" ".join(by_field.pop("items", [])))
         for i, row in enumerate(self.items.rows):
             prefix = f"items[{i}]"
             mine = {
@@ -393,6 +280,8 @@ class EditorPage(QWidget):
         )
         if check.total_s is not None:
             self.total.setText(self.tr("Total {0}").format(format_total(check.total_s)))
+        elif not self.draft.items:
+            self.total.setText(self.tr("Total: add an exercise to see it"))
         else:
             self.total.setText(self.tr("Total: fix the marked fields to see it"))
         needs = ", ".join(self.tr(EQUIPMENT[e]) for e in check.equipment)
@@ -440,37 +329,3 @@ class EditorPage(QWidget):
     def _find(self) -> None:
         self.picker.search.setFocus()
         self.picker.search.selectAll()
-
-
-class _FitScroll(QScrollArea):
-    """A scroll area that gives its page the height its wrapped labels really need.
-
-    QScrollArea sizes its widget from the minimum size, which ignores height-for-width;
-    with wrapped notes that squashed the spin boxes whenever the page nearly fitted.
-    """
-
-    def fit(self) -> None:
-        host = self.widget()
-        layout = host.layout() if host is not None else None
-        if layout is None:
-            return
-        layout.invalidate()  # notes just shown or hidden: no cached heights
-        width = host.width() if self.widgetResizable() and host.width() > 0 else 0
-        width = width or self.viewport().width()
-        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
-        host.setMinimumHeight(max(needed, layout.minimumSize().height()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-
-def _stack(top: QWidget | QHBoxLayout, note: FieldNote) -> QWidget:
-    # One line: a wrapped label makes QFormLayout keep a row's old height once hidden.
-    note.setWordWrap(False)
-    return with_notes(top, note)
-
-
-def _set_text(edit: QLineEdit, text: str) -> None:
-    if edit.text() != text:
-        edit.setText(text)

@@ -23,6 +23,14 @@ class FieldNote(QLabel):
         self.setVisible(False)
         self._recolour()
 
+    def set_tone(self, tone: str) -> None:
+        if tone != self.tone:
+            self.tone = tone
+            self.setProperty("role", tone)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self._recolour()
+
     def say(self, text: str) -> None:
         if text != self.text():
             self.setText(text)
