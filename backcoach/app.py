@@ -76,22 +76,12 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
-    from backcoach.ui.desktop.presence import Presence
     from backcoach.ui.main_window import MainWindow
 
     ctx = build_context()
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
-    probe: Any = None
-
-    def make_window() -> MainWindow:
-        nonlocal probe
-        window = MainWindow(ctx)
-        if probe is None and os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":
-            from backcoach.ui.first_paint import FirstPaintProbe  # start-up benchmark
-
-            probe = FirstPaintProbe(window)
-        return window
+    presence: Any = None
 
     def speak_when_shown(window: MainWindow) -> None:
         # The speech workers start once the window is up: two Python processes starting
@@ -101,22 +91,41 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
                 SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings))
             )
 
-    app.setQuitOnLastWindowClosed(False)  # the presence decides (it may stay for reminders)
-    presence = Presence(ctx, make_window)
-    presence.quitRequested.connect(app.quit)
-    presence.windowOpened.connect(speak_when_shown)
+    def start_presence(window: MainWindow | None) -> Any:
+        nonlocal presence
+        from backcoach.ui.desktop.presence import Presence
+
+        app.setQuitOnLastWindowClosed(False)  # the presence decides: it may stay for reminders
+        presence = Presence(ctx, lambda: MainWindow(ctx))
+        presence.quitRequested.connect(app.quit)
+        presence.windowOpened.connect(speak_when_shown)
+        if window is not None:
+            presence.adopt(window)
+        return presence
+
     try:
-        if not background:
-            window = presence.open()
-            window.welcome_if_first_run()
-            window.show_notices()
-            if probe is not None and probe.fired:
-                return 0  # painted under a notice dialog; exec() would wait for ever
-        elif not presence.stays():
-            log.info("started at login, but reminders are off: nothing to do")
-            return 0
+        if background:
+            if not start_presence(None).stays():
+                log.info("started at login, but reminders are off: nothing to do")
+                return 0
+            return int(app.exec())
+        window = MainWindow(ctx)
+        probe = None
+        if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
+            from backcoach.ui.first_paint import FirstPaintProbe
+
+            probe = FirstPaintProbe(window)
+        window.show()
+        speak_when_shown(window)
+        # Reminders (and the tray) join once the window is up, like the speech workers.
+        QTimer.singleShot(SPEECH_DELAY_MS, lambda: start_presence(window))
+        window.welcome_if_first_run()
+        window.show_notices()
+        if probe is not None and probe.fired:
+            return 0  # painted under a notice dialog; exec() would wait for ever
         return int(app.exec())
     finally:
-        presence.shutdown()
+        if presence is not None:
+            presence.shutdown()
         if ctx.speaker is not None:
             ctx.speaker.close()

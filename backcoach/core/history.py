@@ -22,14 +22,15 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from backcoach.core import history_files as files
-from backcoach.core import history_levels as lv
 from backcoach.core import history_queries as q
 from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow, WeekMinutes
-from backcoach.core.progression import LevelChange, SessionOutcome
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
+
+if TYPE_CHECKING:  # the levels' modules load when first used, not at start-up
+    from backcoach.core.progression import LevelChange, SessionOutcome
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,8 @@ class HistoryStore:
         """Keep the runner's decisions about their levels; False when not saved."""
         if not rows:
             return True
+        from backcoach.core import history_levels as lv
+
         return (
             self._write("level_changes", lambda c: lv.write_changes(c, rows, iso_local)) is not None
         )
@@ -339,13 +342,19 @@ class HistoryStore:
 
     def level_changes(self, routine_id: str | None = None) -> list[LevelChange]:
         """Every decision about levels (of one routine, or all), oldest first."""
+        from backcoach.core import history_levels as lv
+
         return self._read([], lambda c: lv.read_changes(c, routine_id))
 
     def outcomes(self, routine_id: str, since: int = 0) -> list[SessionOutcome]:
         """The routine's finished sessions after session ``since``, for the progression rules."""
+        from backcoach.core import history_levels as lv
+
         return self._read([], lambda c: lv.outcomes(c, routine_id, since))
 
     def latest_session(self, routine_id: str) -> int:
+        from backcoach.core import history_levels as lv
+
         return self._read(0, lambda c: lv.latest_session(c, routine_id))
 
     def all_sessions(self) -> list[SessionDetail]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from backcoach.core.catalog import Catalog, Dosage, Exercise, Routine, TempoPhase, resolve_dosage
 from backcoach.core.cues import Cue
-from backcoach.core.levels import Level, apply_level
+
+if TYPE_CHECKING:  # levels load when a plan has some, not at start-up
+    from backcoach.core.levels import Level
 
 Side = Literal["left", "right", "none"]
 
@@ -135,6 +137,8 @@ def build_plan(
             variant = opts.variants.get(ex.id, own)
             dosage = resolve_dosage(ex, item, variant or None)
             if level is not None and variant == level.variant:
+                from backcoach.core.levels import apply_level
+
                 dosage = apply_level(dosage, level)
             dosage = clamp_hold(dosage, opts.hold_s)
             if item_index > 0 and rest_between > 0:

@@ -58,11 +58,9 @@ class Presence(QObject):
     def open(self, routine_id: str = "") -> Any:
         """Bring the window forward (making it if needed) on a routine or the library."""
         window = self.window
+        made = window is None
         if window is None:
-            window = self.window = self._make_window()
-            window.closed.connect(self._window_closed)
-            window.remindersChanged.connect(self.apply_settings)
-            window.runImported.connect(self.reminders.run_imported)
+            window = self.adopt(self._make_window())
             self.windowOpened.emit(window)
         window.show()
         window.raise_()
@@ -70,8 +68,16 @@ class Presence(QObject):
         if not window.session_live:  # a live session is never interrupted by a reminder
             if routine_id and routine_id in self.ctx.catalog.routines:
                 window.open_routine(routine_id)
-            else:
+            elif not made:  # a new window opens on the library already
                 window.show_page(window.library)
+        return window
+
+    def adopt(self, window: Any) -> Any:
+        """Look after ``window`` (made here, or by a normal start before the presence)."""
+        self.window = window
+        window.closed.connect(self._window_closed)
+        window.remindersChanged.connect(self.apply_settings)
+        window.runImported.connect(self.reminders.run_imported)
         return window
 
     def stays(self) -> bool:
