@@ -60,6 +60,10 @@ def test_the_summary_proposes_the_runner_accepts_the_next_start_uses_it(qtbot, w
     assert box.title.text() == "Ready for a step up next time?"
     assert list(box.checks) == ["plank"]
     assert box.checks["plank"].text() == "Plank: 45 s → 50 s"
+    assert w.focusWidget() is box.checks["plank"]  # from Save straight on to the suggestion
+    assert box.checks["plank"].accessibleDescription() == (
+        "Your back was no sorer after your last 2 sessions: one step up."
+    )
     assert w.ctx.history.level_changes() == []  # proposed, not applied
     box.accept.click()
     assert box.done.text() == "Next time: Plank: 45 s → 50 s."

@@ -260,7 +260,10 @@ class SessionFlow(QObject):
         if self.routine is None:
             return
         self.levels = self.ctx.levels().proposal(self.routine)
-        self.summary.proposal.show_proposal(self.levels[1])
+        box = self.summary.proposal
+        box.show_proposal(self.levels[1])
+        if box.checks:  # Save is done and disabled: the keyboard goes on to the suggestion
+            next(iter(box.checks.values())).setFocus()
 
     def answer_levels(self, accepted: set[str]) -> None:
         if self.levels is None:

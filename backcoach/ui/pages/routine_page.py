@@ -170,8 +170,14 @@ class RoutinePage(QWidget):
 
     def _show_rounds(self) -> None:
         assert self.state is not None and self.routine is not None
+        # With the articles' range the rounds are part of the level (a change here is for
+        # today); without one they are the runner's own choice, remembered per routine.
+        rounds = self.state.rounds
+        if not self.routine.rounds_range:
+            saved = self.ctx.settings.routine_options.get(self.routine.id, {})
+            rounds = int(saved.get("rounds", rounds))
         self.rounds.blockSignals(True)
-        self.rounds.setValue(self.state.rounds)  # your level; a change here is for today
+        self.rounds.setValue(rounds)
         self.rounds.blockSignals(False)
         if self.routine.rounds_range:
             lo, hi = self.routine.rounds_range
@@ -325,5 +331,7 @@ class RoutinePage(QWidget):
         opts = self.options()
         saved = dict(self.ctx.settings.routine_options)
         saved[self.routine.id] = {"hold_s": opts.hold_s, "voice": self.voice.isChecked()}
+        if not self.routine.rounds_range:
+            saved[self.routine.id]["rounds"] = opts.rounds
         self.ctx.update_settings(routine_options=saved)
         self.startRequested.emit(opts, self.voice.isChecked())

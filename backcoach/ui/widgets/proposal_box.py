@@ -90,6 +90,7 @@ class ProposalBox(QFrame):
             check.setStyleSheet("font-weight: 600;")
             check.setAccessibleDescription(change.reason)
             self.lines.addWidget(check)
+            check.show()  # now, not when the layout gets round to it: it may take the focus
             self.checks[change.slot] = check
             if not shared:
                 reason = QLabel(change.reason)
