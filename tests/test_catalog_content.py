@@ -201,7 +201,7 @@ def test_ball_exercises_reps_from_seed_001(catalog: Catalog) -> None:
     assert (raise_.mode, raise_.reps, raise_.seed.reps) == ("reps", 15, (15, 15))
     for ex_id in ("ball-back-extension", "ball-reverse-leg-raise"):
         ex = catalog.exercise(ex_id)
-        assert ex.equipment == ("stability-ball",)
+        assert ex.equipment == ("stability-ball", "mat")  # 001: "a large stability ball and an exercise mat"
         assert not ex.dosage.default_is_ours
 
 
@@ -227,11 +227,13 @@ def test_circuit_rests_thirty_seconds_for_three_to_five_rounds(catalog: Catalog)
     assert set(r.equipment) == {"stability-ball", "mat"}
     assert "rest_between_exercises_s" not in r.ours and "rounds" not in r.ours
     plan = build_plan(r, catalog)
-    segs = plan.segments
-    # Rests before a get-ready are changes of exercise; the locust's own 5 s rests are not.
-    rests = [s for s, nxt in itertools.pairwise(segs) if s.kind == "rest" and nxt.kind == "prepare"]
-    # Every change of exercise (within and between rounds) rests 30 s: 4 per round + 2.
-    assert [s.duration_s for s in rests] == [30.0] * (4 * 3 + 2)
+    # From the end of one exercise's last set to the start of the next exercise: 30 s all
+    # told, the get-ready included (within and between rounds). The locust's own 5 s
+    # rests between its holds are not changes of exercise.
+    work = plan.work_segments
+    changes = [(a, b) for a, b in itertools.pairwise(work) if a.item_index != b.item_index]
+    assert len(changes) == 4 * 3 + 2
+    assert {round(b.start_s - a.end_s, 6) for a, b in changes} == {30.0}
     assert {s.round_no for s in plan.work_segments} == {1, 2, 3}
 
 
