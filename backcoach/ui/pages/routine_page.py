@@ -19,6 +19,7 @@ from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
 from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
+from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
 
 
@@ -41,6 +42,9 @@ class RoutinePage(QWidget):
         self.title.setWordWrap(True)
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.origin = QLabel()  # the routine's rounds and rests: the articles' or backcoach's
+        self.origin.setWordWrap(True)
+        self.origin.setProperty("role", "muted")
         self.minutes = QLabel()
         self.minutes.setProperty("role", "subtitle")
 
@@ -97,6 +101,7 @@ class RoutinePage(QWidget):
         root.addLayout(top)
         root.addWidget(self.title)
         root.addWidget(self.about)
+        root.addWidget(self.origin)
         root.addLayout(options)
         root.addWidget(scroll, 1)
 
@@ -111,6 +116,7 @@ class RoutinePage(QWidget):
         self.about.setText(
             f"{routine.purpose}<br><i>{WHEN_LABELS[routine.when]} · {needs}</i>{notes}"
         )
+        self.origin.setText(routine_origin_text(routine))
         self.rounds.blockSignals(True)
         self.rounds.setValue(int(saved.get("rounds", routine.rounds)))
         self.rounds.blockSignals(False)
