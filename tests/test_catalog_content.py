@@ -201,7 +201,10 @@ def test_ball_exercises_reps_from_seed_001(catalog: Catalog) -> None:
     assert (raise_.mode, raise_.reps, raise_.seed.reps) == ("reps", 15, (15, 15))
     for ex_id in ("ball-back-extension", "ball-reverse-leg-raise"):
         ex = catalog.exercise(ex_id)
-        assert ex.equipment == ("stability-ball", "mat")  # 001: "a large stability ball and an exercise mat"
+        assert ex.equipment == (
+            "stability-ball",
+            "mat",
+        )  # 001: "a large stability ball and an exercise mat"
         assert ex.dosage.default_is_ours  # the seconds of each phase are backcoach's
 
 

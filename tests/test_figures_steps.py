@@ -101,7 +101,10 @@ def test_worlds_greatest_stretch_is_a_long_lunge_with_the_back_knee_low() -> Non
 
 
 def test_single_leg_squat_rotation_sinks_on_the_front_leg_and_turns() -> None:
-    low, rise = pose("single-leg-squat-rotation", "lower"), pose("single-leg-squat-rotation", "rise")
+    low, rise = (
+        pose("single-leg-squat-rotation", "lower"),
+        pose("single-leg-squat-rotation", "rise"),
+    )
     _flat(low, "foot_l")
     _flat(rise, "foot_l")
     assert 180 - low.angle_at("hip_l", "knee_l", "ankle_l") > 40  # front knee bends
@@ -146,7 +149,10 @@ def test_deep_core_activation_lies_face_up_knees_bent() -> None:
         _lying_face_up(p)
         _flat(p, "foot_l", "foot_r")
         assert 180 - p.angle_at("hip_l", "knee_l", "ankle_l") > 60
-    breaths = {n: figure_for("deep-core-activation").keyframes[n].get("breath", 0.0) for n in ("inhale", "exhale")}
+    breaths = {
+        n: figure_for("deep-core-activation").keyframes[n].get("breath", 0.0)
+        for n in ("inhale", "exhale")
+    }
     assert breaths["inhale"] > breaths["exhale"]  # the belly rises on the in-breath
     lift = pose("deep-core-activation", "exhale", "limb-lift")
     _lying_face_up(lift)
@@ -169,7 +175,10 @@ def test_single_leg_bridge_lifts_level_hips_on_one_foot() -> None:
     chair = pose("single-leg-bridge", "lift", "foot-on-chair")
     assert abs(prop_distance(chair, "bench", "heel_l")) < DOWN
     _up(chair, "foot_r", 0.1)
-    assert chair.height("pelvis") > pose("single-leg-bridge", "lower", "foot-on-chair").height("pelvis") + 0.12
+    assert (
+        chair.height("pelvis")
+        > pose("single-leg-bridge", "lower", "foot-on-chair").height("pelvis") + 0.12
+    )
 
 
 def test_glute_bridge_makes_one_line_from_shoulders_to_knees() -> None:
@@ -178,7 +187,9 @@ def test_glute_bridge_makes_one_line_from_shoulders_to_knees() -> None:
     _down(top, "back", "hand_l", "hand_r")  # arms by the sides, palms down
     _straight(top, "neck", "hip_l", "knee_l", 12)
     _lying_face_up(bottom)
-    assert figure_for("glute-bridge").keyframes["hold"] == figure_for("glute-bridge").keyframes["lift"]
+    assert (
+        figure_for("glute-bridge").keyframes["hold"] == figure_for("glute-bridge").keyframes["lift"]
+    )
 
 
 def test_knee_to_chest_hugs_one_knee_in() -> None:

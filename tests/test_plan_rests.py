@@ -13,9 +13,9 @@ import json
 
 import pytest
 
+from backcoach.cli import main
 from backcoach.core.catalog import Catalog
 from backcoach.core.plan import PlanOptions, Segment, SegmentKind, build_plan
-from backcoach.cli import main
 
 
 def _changes(segments: tuple[Segment, ...]) -> list[tuple[Segment, Segment]]:
