@@ -17,6 +17,7 @@ from backcoach.core.catalog import Catalog, Dosage, resolve_dosage
 from backcoach.core.catalog_parse import parse_exercise
 from backcoach.core.fields import CatalogError
 from backcoach.core.provenance import dose_figures, routine_figures
+from tests.test_cli import ROUTINES
 
 OURS = "backcoach's own: "
 
@@ -147,17 +148,7 @@ def _card_checks(dosage: Dosage) -> list[tuple[bool, str]]:
     return out
 
 
-@pytest.mark.parametrize(
-    "routine_id",
-    [
-        "strengthen-and-mobilise",
-        "stability-ball-circuit",
-        "post-run-cooldown",
-        "glute-check",
-        "pre-run-warm-up",
-        "extra-stretches",
-    ],
-)
+@pytest.mark.parametrize("routine_id", sorted(ROUTINES))
 def test_every_figure_on_the_routine_page_says_whose_it_is(window, routine_id: str) -> None:
     w = window
     catalog = w.ctx.catalog

@@ -7,6 +7,7 @@ must still come; one who skipped both sides has nothing to answer.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from backcoach.core.effects import State
@@ -72,20 +73,18 @@ def test_asked_after_the_left_side_when_the_right_is_skipped(qtbot, window, monk
     assert len(asked) == 1
 
 
-def test_asked_when_the_left_side_is_skipped_and_the_right_done(qtbot, window, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("skipped", "asked_times"),
+    [(("left",), 1), (("left", "right"), 0)],
+    ids=["left-skipped-right-done", "both-skipped"],
+)
+def test_asked_only_when_some_side_was_done(
+    qtbot, window, monkeypatch, skipped: tuple[str, ...], asked_times: int
+) -> None:
     asked = _begin_check(window, monkeypatch)
-    _until(window, lambda: _on_work(window, "left"))
-    window.flow.driver.skip()
-    assert asked == []  # the right side is still to come
+    for side in skipped:
+        _until(window, lambda side=side: _on_work(window, side))
+        window.flow.driver.skip()
+        assert asked == []  # never mid-way through the knee lift
     _until(window, lambda: _segment(window).exercise_id == "glute-bridge")
-    assert len(asked) == 1
-
-
-def test_not_asked_when_both_sides_were_skipped(qtbot, window, monkeypatch) -> None:
-    asked = _begin_check(window, monkeypatch)
-    _until(window, lambda: _on_work(window, "left"))
-    window.flow.driver.skip()
-    _until(window, lambda: _on_work(window, "right"))
-    window.flow.driver.skip()
-    _until(window, lambda: _segment(window).exercise_id == "glute-bridge")
-    assert asked == []  # no lift was done, so there is nothing to ask about
+    assert len(asked) == asked_times  # nothing to ask about when no lift was done
