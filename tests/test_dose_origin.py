@@ -196,3 +196,18 @@ def test_a_longer_hold_chosen_on_the_page_stays_the_articles_within_their_range(
     for card in page.cards:
         theirs, ours = _parts(card.origin.text())
         assert "30–60 s hold" in theirs and "hold" not in ours
+
+
+def test_figures_the_runners_own_routine_sets_are_shown_as_theirs(window) -> None:
+    """tests/window_helpers.py's own routine holds knee-to-chest for 20 s: the runner's
+    choice, neither the articles' 30–60 s nor backcoach's."""
+    w = window
+    w.open_routine("tiny")
+    page = w.routine_page
+    assert page.origin.text() == "Figures from your own routine file"
+    card = next(c for c in page.cards if c.exercise.id == "knee-to-chest")
+    parts = card.origin.text().split(" · ")
+    assert "your routine's: 20 s hold" in parts
+    assert not any(p.startswith(OURS) and "hold" in p for p in parts)
+    bridge = next(c for c in page.cards if c.exercise.id == "single-leg-bridge")
+    assert "your routine's: 2 reps" in bridge.origin.text().split(" · ")

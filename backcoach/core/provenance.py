@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backcoach.core.catalog import Dosage, Routine
+from backcoach.core.catalog import Dosage, Routine, RoutineItem
 
 Range = tuple[float, float]
 
@@ -80,3 +80,13 @@ def routine_figures(routine: Routine) -> list[DoseFigure]:
             DoseFigure("rest_between_rounds_s", value, theirs("rest_between_rounds_s", value))
         )
     return out
+
+
+def runners_fields(routine: Routine, item: RoutineItem) -> frozenset[str]:
+    """The dose figures the runner's own routine file sets for this item: theirs, neither
+    the articles' nor backcoach's."""
+    if routine.builtin:
+        return frozenset()
+    return frozenset(
+        f for f in ("hold_s", "reps", "sets", "rest_s") if getattr(item, f) is not None
+    )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.core.provenance import runners_fields
 from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
@@ -221,7 +222,10 @@ class RoutinePage(QWidget):
             ex = self.ctx.catalog.exercise(item.exercise)
             variant = self.variants.get(ex.id, item.variant or "")
             card = ExerciseCard(
-                ex, clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
+                ex,
+                clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s),
+                variant,
+                yours=runners_fields(self.routine, item),
             )
             card.variantChanged.connect(self._variant_changed)
             card.suggest(self._harder_hint(ex.id, variant))

@@ -48,10 +48,14 @@ def _figure(f: DoseFigure, theirs: bool) -> str:
     return _tr("{0} s from one round to the next").format(n)
 
 
-def _line(figures: list[DoseFigure], articles: int, says: str = "") -> str:
+def _line(
+    figures: list[DoseFigure], articles: int, says: str = "", yours: frozenset[str] = frozenset()
+) -> str:
     article = _tr("the articles") if articles > 1 else _tr("the article")
-    theirs = [_figure(f, True) for f in figures if not f.ours]
-    ours = [_figure(f, False) for f in figures if f.ours]
+    mine = [f for f in figures if f.field in yours]
+    rest = [f for f in figures if f.field not in yours]
+    theirs = [_figure(f, True) for f in rest if not f.ours]
+    ours = [_figure(f, False) for f in rest if f.ours]
     parts = []
     if theirs:
         parts.append(_tr("{0} in {1}").format(", ".join(theirs), article))
@@ -59,14 +63,19 @@ def _line(figures: list[DoseFigure], articles: int, says: str = "") -> str:
         parts.append(_tr("In {0}: {1}").format(article, says[:1].lower() + says[1:]))
     if ours:
         parts.append(_tr("backcoach's own: {0}").format(", ".join(ours)))
+    if mine:
+        parts.append(_tr("your routine's: {0}").format(", ".join(_figure(f, False) for f in mine)))
     return SEPARATOR.join(parts)
 
 
-def dose_origin_text(exercise: Exercise, dosage: Dosage) -> str:
-    """The line for an exercise card."""
+def dose_origin_text(
+    exercise: Exercise, dosage: Dosage, yours: frozenset[str] = frozenset()
+) -> str:
+    """The line for an exercise card; ``yours`` names the figures the runner's own routine
+    file sets for it (see ``provenance.runners_fields``)."""
     if not exercise.builtin:
         return _tr("Figures from your own exercise file")
-    return _line(dose_figures(dosage), len(exercise.sources), dosage.seed.text)
+    return _line(dose_figures(dosage), len(exercise.sources), dosage.seed.text, yours)
 
 
 def routine_origin_text(routine: Routine) -> str:

@@ -31,9 +31,15 @@ class ExerciseCard(QFrame):
     variantChanged = Signal(str, str)  # exercise id, variant id ("" for the standard form)
 
     def __init__(
-        self, ex: Exercise, dosage: Dosage, variant: str, parent: QWidget | None = None
+        self,
+        ex: Exercise,
+        dosage: Dosage,
+        variant: str,
+        parent: QWidget | None = None,
+        yours: frozenset[str] = frozenset(),  # dose figures the runner's routine file sets
     ) -> None:
         super().__init__(parent)
+        self.yours = yours
         self.exercise = ex
         self.setProperty("card", True)
         self.setAccessibleName(ex.name)
@@ -89,7 +95,7 @@ class ExerciseCard(QFrame):
         v = ex.variant(variant or None)
         self.name.setText(v.name if v else ex.name)
         self.dosage.setText(f"<b>{dosage_text(ex, dosage)}</b>")
-        self.origin.setText(dose_origin_text(ex, dosage))
+        self.origin.setText(dose_origin_text(ex, dosage, self.yours))
         steps = (v.instructions if v and v.instructions else ex.instructions)[:4]
         self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
         self.safety.setText(" ".join(ex.safety))
