@@ -122,19 +122,34 @@ def build_plan(
     rest_between = routine.rest_between_exercises_s if opts.rest_s is None else opts.rest_s
     b = _Builder()
     for round_no in range(1, rounds + 1):
-        if round_no > 1 and routine.rest_between_rounds_s > 0:
-            b.add(SegmentKind.REST, routine.rest_between_rounds_s, round_no=round_no, rounds=rounds)
         for item_index, item in enumerate(routine.items):
             ex = catalog.exercise(item.exercise)
             variant = opts.variants.get(ex.id, item.variant or "")
             dosage = clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s)
-            if item_index > 0 and rest_between > 0:
-                b.add(SegmentKind.REST, rest_between, round_no=round_no, rounds=rounds)
+            gap = 0.0
+            if item_index > 0:
+                gap = rest_between
+            elif round_no > 1:
+                gap = routine.rest_between_rounds_s
+            rest = _rest_before_prepare(gap, opts.prepare_s)
+            if rest > 0:
+                b.add(SegmentKind.REST, rest, round_no=round_no, rounds=rounds)
             _add_exercise(b, ex, variant, dosage, item_index, round_no, rounds, opts)
     b.add(SegmentKind.DONE, 0.0)
     segments = _fill_next_exercise(b.segments)
     final = schedule_cues(segments, catalog) if with_cues else tuple(segments)
     return Plan(routine.id, routine.name, final, opts)
+
+
+def _rest_before_prepare(gap: float, prepare_s: float) -> float:
+    """The rest segment for a change of exercise whose whole gap is ``gap`` seconds.
+
+    A rest between exercises (or rounds) is the time from the end of one exercise to the
+    start of the next, as the sources count it ("rest 30 seconds between exercises"), so
+    the get-ready that follows is part of it, not added on. A gap shorter than the
+    runner's get-ready time is all get-ready.
+    """
+    return max(gap - prepare_s, 0.0) if gap > 0 else 0.0
 
 
 def _add_exercise(

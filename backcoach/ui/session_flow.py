@@ -54,6 +54,8 @@ class SessionFlow(QObject):
         self.pain_before: int | None = None
         self.inhibitor = ScreenInhibitor()
         self.check_answers: list[tuple[str, str]] = []  # (exercise id, answer id) this session
+        self._worked: set[tuple[int, int]] = set()  # (item, round) with some work done
+        self._asked: set[tuple[int, int]] = set()
         session_page.stopRequested.connect(self.request_stop)
         session_page.hurtRequested.connect(self.hurt)
         summary_page.saveRequested.connect(self.save_summary)
@@ -96,6 +98,7 @@ class SessionFlow(QObject):
         self.driver.ended.connect(self._ended)
         self.driver.effects.connect(self._watch)
         self.check_answers = []
+        self._worked, self._asked = set(), set()
         self.page.attach(self.driver)
         self.page.set_muted(speaker is None)
         self.inhibitor.inhibit("Following an exercise session")
@@ -162,15 +165,21 @@ class SessionFlow(QObject):
             self.driver.resume()
 
     def _watch(self, effects: list[Effect]) -> None:
-        """Ask the exercise's question (the glute check) once its last set is done."""
+        """Ask the exercise's question (the glute check) once the exercise is over, when
+        any side or set of it was done: skipping the right side of the knee lift must not
+        lose the answer the left side gave."""
+        assert self.driver is not None
         for e in effects:
-            if (
-                isinstance(e, SegmentCompleted)
-                and not e.record.skipped
-                and self._last_of_item(e.record)
-            ):
+            if not isinstance(e, SegmentCompleted):
+                continue
+            seg = self.driver.plan.segments[e.record.index]
+            key = (seg.item_index, seg.round_no)
+            if not e.record.skipped:
+                self._worked.add(key)
+            if key in self._worked and key not in self._asked and self._last_of_item(e.record):
                 ex = self.ctx.catalog.exercises.get(e.record.exercise_id)
                 if ex is not None and ex.check is not None:
+                    self._asked.add(key)
                     self._ask(ex.id, ex.check)
 
     def _last_of_item(self, rec: SegmentRecord) -> bool:
