@@ -248,9 +248,7 @@ def check_device(timeout: float = CHECK_TIMEOUT_S) -> SinkFailed | None:
     configuration, the sound server, PATH), so a changed environment is asked again."""
     if sys.platform in ("win32", "darwin"):
         return None  # the system player reports a missing device when it plays
-    key = tuple(
-        os.environ.get(k, "") for k in ("ALSA_CONFIG_PATH", "PULSE_SERVER", "PATH", "HOME")
-    )
+    key = tuple(os.environ.get(k, "") for k in ("ALSA_CONFIG_PATH", "PULSE_SERVER", "PATH", "HOME"))
     with _check_lock:
         if key not in _checked:
             _checked[key] = _probe(timeout)

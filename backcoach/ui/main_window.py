@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from backcoach import __version__
 from backcoach.core.plan import PlanOptions
-from backcoach.core.safety import FIRM_WINDOW, firm_warning
+from backcoach.core.safety import DISCLAIMER, FIRM_WINDOW, firm_warning
 from backcoach.ui import theme
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
-from backcoach.ui.pages.library_page import DISCLAIMER, LibraryPage
+from backcoach.ui.pages.library_page import LibraryPage
 
 if TYPE_CHECKING:
     from backcoach.ui.pages.history_page import HistoryPage
@@ -329,17 +329,13 @@ class MainWindow(QMainWindow):
         """Once, at the very first start: what backcoach is not, and when to stop."""
         if self.ctx.settings.welcomed:
             return
-        from backcoach.core.safety import RED_FLAGS
+        from backcoach.core import safety
 
-        signs = "".join(f"<li>{self.tr(f.question)}</li>" for f in RED_FLAGS)
+        signs = "".join(f"<li>{self.tr(f.question)}</li>" for f in safety.RED_FLAGS)
         QMessageBox.information(
             self,
             self.tr("Welcome to backcoach"),
-            self.tr(
-                "<p>{0}</p><p><b>See a physiotherapist or doctor before you start, and stop "
-                "and get assessed, if you have any of these:</b></p><ul>{1}</ul>"
-                "<p>backcoach will ask about them again before every session.</p>"
-            ).format(self.tr(DISCLAIMER), signs),
+            f"<p>{self.tr(DISCLAIMER)}</p><p><b>{self.tr(safety.WELCOME_BEFORE)}</b></p><p><b>{self.tr(safety.WELCOME_SIGNS)}</b></p><ul>{signs}</ul><p>{self.tr(safety.WELCOME_AFTER)}</p>",
         )
         self.ctx.update_settings(welcomed=True)
 

@@ -17,7 +17,6 @@ from backcoach.core.catalog import Check, Routine
 from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.plan import PlanOptions, build_plan
-from backcoach.core.records import SegmentRecord
 from backcoach.core.safety import pain_advice
 from backcoach.ui.context import AppContext
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
@@ -167,20 +166,12 @@ class SessionFlow(QObject):
             if (
                 isinstance(e, SegmentCompleted)
                 and not e.record.skipped
-                and self._last_of_item(e.record)
+                and self.driver is not None
+                and self.driver.plan.ends_item(e.record.index)
             ):
                 ex = self.ctx.catalog.exercises.get(e.record.exercise_id)
                 if ex is not None and ex.check is not None:
                     self._ask(ex.id, ex.check)
-
-    def _last_of_item(self, rec: SegmentRecord) -> bool:
-        assert self.driver is not None
-        plan = self.driver.plan
-        seg = plan.segments[rec.index]
-        return not any(
-            s.kind == seg.kind and s.item_index == seg.item_index and s.round_no == seg.round_no
-            for s in plan.segments[rec.index + 1 :]
-        )
 
     def _ask(self, exercise_id: str, check: Check) -> None:
         assert self.driver is not None
