@@ -39,9 +39,7 @@ class BeforeStartDialog(QDialog):
         self.cleared_on = cleared_on
         self.cleared_now = False
 
-        intro = QLabel(
-            "<b>{0}</b> {1}".format(self.tr(RED_FLAG_QUESTION), self.tr("Tick any that apply."))
-        )
+        intro = QLabel(f"<b>{self.tr(RED_FLAG_QUESTION)}</b> {self.tr('Tick any that apply.')}")
         intro.setWordWrap(True)
         self.flag_boxes: dict[str, QCheckBox] = {}
         flags = QVBoxLayout()
