@@ -62,7 +62,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     if speaker is not None:
         speaker.prepare(plan.cue_texts())
-        speaker.wait_ready(READY_S)
+        if speaker.wait_ready(READY_S):
+            speaker.wait_prepared(READY_S)  # the first cue as punctual as the rest
     questions = run_checks.SessionQuestions(catalog, prompt, before)
     try:
         runner = TerminalRunner(plan, args.speed, speaker, history, sys.stdout, questions)
@@ -94,7 +95,6 @@ class TerminalRunner:
         self.out = out
         self.questions = questions
         self._t0 = time.monotonic()
-        log.info("session clock starts at monotonic %.6f (speed %g)", self._t0, speed)
         self.coach = Coach(
             plan,
             self.clock,
@@ -118,6 +118,8 @@ class TerminalRunner:
         max_wait = min(0.25, 0.5 / self.speed)
         try:
             self.coach.start()
+            started = self._t0 + (self.coach.machine.started_at - self._t0) / self.speed
+            log.info("session started at monotonic %.6f (speed %g)", started, self.speed)
             self.questions.started(self.coach)
             while self.coach.state in (State.RUNNING, State.PAUSED):
                 if self.coach.state == State.PAUSED:

@@ -165,6 +165,10 @@ class Speaker(ABC):
         """Block until cues can be spoken (True) or never will be (False)."""
         return self.available
 
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until the lines given to ``prepare()`` are ready to be said at once."""
+        return True
+
     def drain(self, timeout: float) -> bool:
         """Block until nothing is playing or waiting, at most ``timeout`` s; True if so."""
         return True

@@ -85,6 +85,7 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._lost = ""  # the notice kind that stopped speech, "" while it works
         self._stalls_in_row = 0
         self._texts: list[str] = []  # the session's lines, for workers to prepare
+        self._preparing = False  # asked to prepare, and no worker has finished yet
         self._cache = Path(tempfile.mkdtemp(prefix="backcoach-voice-"))
         self.stats = Stats()
         self.set_voice(voice)
@@ -112,6 +113,16 @@ class Pyttsx3Speaker(PolicySpeaker):
         with self._lock:
             return self._available and any(s.state == "ready" for s in self._slots)
 
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until the lines given to ``prepare()`` are synthesised (True)."""
+        with self._cond:
+            return (
+                self._cond.wait_for(
+                    lambda: not self._preparing or not self._available or self._closed, timeout
+                )
+                and not self._preparing
+            )
+
     def wait_until(self, test: Callable[[Pyttsx3Speaker], bool], timeout: float) -> bool:
         """Block until ``test(self)`` holds (checked whenever workers change); for the
         command line and tests."""
@@ -131,6 +142,7 @@ class Pyttsx3Speaker(PolicySpeaker):
     def prepare(self, texts: Sequence[str]) -> None:
         with self._lock:
             self._texts = list(dict.fromkeys(t for t in texts if t))
+            self._preparing = bool(self._texts)
             if self._lost in ("crashing", "player-stuck") and not self._closed:
                 self._try_again()
             for slot in self._slots:
@@ -318,6 +330,7 @@ class Pyttsx3Speaker(PolicySpeaker):
         elif ev == "stalled" and mine and playing is not None:
             self._player_stalled(slot, str(msg.get("detail")))
         elif ev == "prepared":
+            self._preparing = False  # one worker has them all: the cache is shared
             self.stats.prepared += 1
             self.stats.trace.append(("prepared", slot.proc.pid, msg.get("count")))
         elif ev == "notice":
