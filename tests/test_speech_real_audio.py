@@ -7,6 +7,7 @@ start, end and size can be checked. See tests/audio_server.py.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -86,7 +87,7 @@ def test_a_real_run_at_speed_1_plays_every_cue_once_whole_and_the_closing_line_t
     assert len(plays) == len(planned), (planned, plays)  # every planned cue, once
     for play in plays:
         assert play.get("rc") == 0 and "end_t" in play, f"cut short or failed: {play}"
-    for a, b in zip(plays, plays[1:], strict=False):
+    for a, b in itertools.pairwise(plays):
         assert b["first_t"] >= a["end_t"], f"two cues overlap: {a} {b}"  # one voice at a time
 
     log = (data_dir / "logs" / "backcoach.log").read_text()
