@@ -43,8 +43,8 @@ def trim(pcm: bytes, rate: int) -> bytes:
     start, end = voiced_span(pcm, rate)
     if end <= start:
         return pcm
-    first = max(0, int((start - LEAD_KEEP_S) * rate))
-    last = min(len(pcm) // 2, int((end + TAIL_KEEP_S) * rate))
+    first = max(0, round((start - LEAD_KEEP_S) * rate))
+    last = min(len(pcm) // 2, round((end + TAIL_KEEP_S) * rate))
     return pcm[first * 2 : last * 2]
 
 

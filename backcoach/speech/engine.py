@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import wave
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ from backcoach.speech.sinks import Clip
 log = logging.getLogger(__name__)
 
 SYNTH_TIMEOUT_S = 10.0  # a save that has not finished by then counts as failed
+SYNTH_TRIES = 4
+PROPERTY_SETTLE_S = 0.03  # see _set
+SETTLE_S = 0.03  # after a save the driver may report once more within a millisecond or two
 PACE_VERSION = 1  # bump when the shaping changes, so old cached clips are not used
 
 
@@ -87,11 +91,13 @@ class Pyttsx3Engine:
             raise EngineMissing(kind, f"{type(exc).__name__}: {exc}") from exc
         self.version = pyttsx3_version()
         self._done = threading.Event()
-        self._engine.connect("finished-utterance", lambda **_kw: self._done.set())
+        self._completed = False
+        self._engine.connect("finished-utterance", self._finished)
         self._voices = [(str(v.id), str(v.name)) for v in self._engine.getProperty("voices")]
         self._voice_id = str(self._engine.getProperty("voice") or "")
         self._rate, self._volume = 165, 1.0
         self._memo: dict[str, Clip] = {}
+        self._applied: dict[str, Any] = {}  # properties as last set on the engine
         if cache_dir is None:
             cache_dir = Path(tempfile.mkdtemp(prefix="backcoach-voice-"))
             atexit.register(shutil.rmtree, cache_dir, True)
@@ -103,11 +109,11 @@ class Pyttsx3Engine:
     def configure(self, rate: int, volume: float, voice: str) -> str:
         """Apply settings; returns the name of the voice in use."""
         self._rate, self._volume = int(rate), float(volume)
-        self._engine.setProperty("volume", self._volume)
+        self._set("volume", self._volume)
         wanted = self._voice_id_for(voice)
         if wanted and wanted != self._voice_id:
             try:
-                self._engine.setProperty("voice", wanted)
+                self._set("voice", wanted)
                 self._voice_id = wanted
             except (ValueError, KeyError, OSError) as exc:
                 log.info("voice %r not usable (%s); keeping %r", voice, exc, self._voice_id)
@@ -156,31 +162,78 @@ class Pyttsx3Engine:
         pcm, rate = self._synthesize(text, self._rate)
         wpm = clips.words_per_minute(text, pcm, rate)
         slower = clips.slower_rate(self._rate, wpm, self._rate, MIN_WPM)
-        if slower is not None:
-            pcm, rate = self._synthesize(text, slower)
-            wpm = clips.words_per_minute(text, pcm, rate)
+        for _attempt in range(SYNTH_TRIES if slower is not None else 0):
+            # The driver can drop a rate change (see _synthesize): keep the slower result.
+            again, got = self._synthesize(text, slower or self._rate)
+            paced = clips.words_per_minute(text, again, got)
+            if paced < wpm * 0.97:
+                pcm, rate, wpm = again, got, paced
+                break
+            self._settle()
         pcm = clips.trim(pcm, rate)
         _write_wav(path, pcm, rate)
         return Clip(pcm, rate, path, wpm=wpm, synthesised_now=True)
 
+    def _set(self, name: str, value: Any) -> None:
+        """Change an engine property, only when it changes, and give it time to land.
+
+        With 2.99's espeak driver a property reaches espeak-ng asynchronously; a save
+        started meanwhile finds espeak-ng "playing", and the driver's ``runAndWait``
+        then cancels it (and the property change with it). Measured: the second save
+        of a new engine failed that way in about one process in four; with the pause,
+        none in 200 (see docs/speech.md). Results are checked all the same."""
+        if self._applied.get(name) == value:
+            return
+        self._engine.setProperty(name, value)
+        self._applied[name] = value
+        time.sleep(PROPERTY_SETTLE_S)
+
+    def _finished(self, completed: bool = True, **_kw: Any) -> None:
+        self._completed = bool(completed)
+        self._done.set()
+
+    def _settle(self, quiet_s: float = 0.1, limit_s: float = 2.0) -> None:
+        """Wait until the engine has reported nothing for ``quiet_s``."""
+        for _ in range(int(limit_s / quiet_s)):
+            if not self._done.wait(quiet_s):
+                return
+            self._done.clear()
+
     def _synthesize(self, text: str, rate: int) -> tuple[bytes, int]:
-        """``save_to_file`` + ``runAndWait`` into a private file; its samples and rate."""
+        """``save_to_file`` + ``runAndWait`` into a private file; its samples and rate.
+
+        Each result is checked and a bad one made again once the engine has gone quiet:
+        measured with 2.99's espeak driver, the second save of a new engine sometimes
+        gets a late "finished" left over from the first (an empty file, reported
+        complete) and is then cancelled by the driver (reported incomplete), about one
+        process in four."""
         fd, name = tempfile.mkstemp(prefix=".synth-", suffix=".wav", dir=self.cache_dir)
         os.close(fd)
         tmp = Path(name)
-        tmp.unlink()  # the engine creates it; an empty file would look finished
         try:
-            self._engine.setProperty("rate", rate)
-            self._done.clear()
-            self._engine.save_to_file(text, str(tmp))
-            self._engine.runAndWait()
-            if sys.platform != "win32" and not self._done.wait(SYNTH_TIMEOUT_S):
-                raise RuntimeError(f"the engine did not finish {text!r}")
-            if sys.platform == "darwin":
-                _to_wav(tmp)
-            return _read_pcm(tmp)
+            for _attempt in range(SYNTH_TRIES):
+                tmp.unlink(missing_ok=True)  # the engine creates it; empty would look done
+                self._set("rate", rate)
+                self._done.clear()
+                self._completed = False
+                self._engine.save_to_file(text, str(tmp))
+                self._engine.runAndWait()
+                if sys.platform == "win32":  # SAPI5 saves synchronously, says nothing
+                    self._completed = tmp.exists()
+                elif not self._done.wait(SYNTH_TIMEOUT_S):
+                    raise RuntimeError(f"the engine did not finish {text!r}")
+                if self._completed:
+                    if sys.platform == "darwin":
+                        _to_wav(tmp)
+                    with contextlib.suppress(OSError, EOFError, wave.Error, RuntimeError):
+                        pcm, got = _read_pcm(tmp)
+                        if clips.voiced_span(pcm, got)[1] > 0:
+                            self._settle(SETTLE_S)  # let a late report pass before the next
+                            return pcm, got
+                log.info("the engine's save of %r was empty or cancelled; again", text)
+                self._settle()
+            raise RuntimeError(f"the engine kept failing to synthesise {text!r}")
         finally:
-            self._engine.setProperty("rate", self._rate)
             tmp.unlink(missing_ok=True)
 
 
