@@ -46,3 +46,14 @@ def voice_status(state: SpeakerState | None) -> VoiceStatus:
     if not state.ready:
         return VoiceStatus("starting", "Starting the voice…", False)
     return VoiceStatus("ready", "Voice ready", True)
+
+
+def button_text(status: VoiceStatus) -> str:
+    """The session page's voice button: what the voice is doing, in two or three words."""
+    if status.kind in ("ready", "starting"):
+        return "Voice: on"
+    if status.kind == "off":
+        return "Voice: off"
+    if status.kind == "captions-no-device":
+        return "Voice: no sound device"
+    return "Voice: captions only"

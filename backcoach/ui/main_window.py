@@ -288,19 +288,22 @@ class MainWindow(QMainWindow):
         self._voices_ready()
 
     def _voices_ready(self) -> None:
+        """One status for the voice, wherever it shows (speech/status.py)."""
+        from backcoach.speech.status import voice_status
+
+        if self._flow is not None:
+            self._flow.show_voice()
         if "settings" not in self._pages:
             return  # filled in when the page is first opened
         speaker = self.ctx.speaker
-        if speaker is None:
-            self.settings_page.set_voices([], self.tr("Speech is off: captions only."))
-        elif speaker.available:
-            voices = speaker.voices()
-            self.settings_page.set_voices(
-                voices, self.tr("The voice is ready ({0} voices installed).").format(len(voices))
-            )
-        else:
-            told = " ".join(speaker.notices())
-            self.settings_page.set_voices([], told or self.tr("Starting the speech engine…"))
+        status = voice_status(speaker.state() if speaker is not None else None)
+        voices = speaker.voices() if speaker is not None and status.voice_on else []
+        text = self.tr(status.text)
+        if voices:
+            text = self.tr("{0} ({1} voices installed).").format(text, len(voices))
+        elif status.kind not in ("ready", "starting") and speaker is not None:
+            text = " ".join([text + ".", *speaker.notices()])
+        self.settings_page.set_voices(voices, text)
 
     def show_notice(self, text: str) -> None:
         """Something the runner should know (e.g. how to get speech), shown until dismissed."""

@@ -18,6 +18,7 @@ from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.safety import pain_advice
+from backcoach.speech.status import voice_status
 from backcoach.ui.context import AppContext
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
 from backcoach.ui.dialogs.check import CheckDialog
@@ -96,7 +97,7 @@ class SessionFlow(QObject):
         self.driver.effects.connect(self._watch)
         self.check_answers = []
         self.page.attach(self.driver)
-        self.page.set_muted(speaker is None)
+        self.show_voice()
         self.inhibitor.inhibit("Following an exercise session")
         self.started.emit()
         self.driver.start()
@@ -127,7 +128,12 @@ class SessionFlow(QObject):
         if not on and self.ctx.speaker is not None:
             self.ctx.speaker.stop()
         self.driver.coach.speaker = speaker
-        self.page.set_muted(speaker is None)
+        self.show_voice()
+
+    def show_voice(self) -> None:
+        """The session page's voice button, from the speaker this session uses."""
+        speaker = self.driver.coach.speaker if self.driver is not None else None
+        self.page.set_voice(voice_status(speaker.state() if speaker is not None else None))
 
     def hurt(self) -> None:
         """Pause, record what hurts, and let the runner choose what happens next."""
