@@ -15,7 +15,7 @@ def test_a_working_voice_says_ready_and_the_session_button_says_on(qtbot, window
     with w.ctx.speaker._lock:
         w.ctx.speaker._announce_ready()  # as a real engine does once it answers
     w.ctx.speaker._deliver()
-    w._voices_ready()
+    w.voice.refresh()
     assert _settings_text(w).startswith("Voice ready")
     w.open_routine("tiny")
     w.routine_page.start.click()
@@ -43,5 +43,5 @@ def test_muted_says_off(qtbot, window) -> None:
     w = window
     w.open_routine("tiny")
     w.routine_page.start.click()
-    w.toggle_mute()
+    w.voice.toggle_mute()
     assert w.session_page.mute_button.text() == "Voice: off"
