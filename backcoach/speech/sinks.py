@@ -173,15 +173,23 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(1.0)
 
 
-class AfplaySink:
+class _FilePlayer:
+    """A system player that plays the clip's file (the cache keeps one for every clip)."""
+
     name = "device"
     audible = True
 
-    def play(self, clip: Clip, on_start: OnStart) -> None:
+    @staticmethod
+    def _file(clip: Clip) -> str:
         if clip.path is None:
             raise SinkFailed("no-audio-device", "no file to play")
+        return str(clip.path)
+
+
+class AfplaySink(_FilePlayer):
+    def play(self, clip: Clip, on_start: OnStart) -> None:
         try:
-            proc = subprocess.Popen(["afplay", str(clip.path)], stderr=subprocess.PIPE)
+            proc = subprocess.Popen(["afplay", self._file(clip)], stderr=subprocess.PIPE)
         except OSError as exc:
             raise SinkFailed("no-aplay", f"afplay could not start: {exc}") from exc
         on_start(time.monotonic())
@@ -190,18 +198,14 @@ class AfplaySink:
             raise SinkFailed("no-audio-device", _last_line(err.decode(errors="replace"), 1))
 
 
-class WinsoundSink:
-    name = "device"
-    audible = True
-
+class WinsoundSink(_FilePlayer):
     def play(self, clip: Clip, on_start: OnStart) -> None:
         import winsound  # type: ignore[import-not-found,unused-ignore]
 
-        if clip.path is None:
-            raise SinkFailed("no-audio-device", "no file to play")
+        path = self._file(clip)
         on_start(time.monotonic())
         try:
-            winsound.PlaySound(str(clip.path), winsound.SND_FILENAME | winsound.SND_NODEFAULT)
+            winsound.PlaySound(path, winsound.SND_FILENAME | winsound.SND_NODEFAULT)
         except RuntimeError as exc:
             raise SinkFailed("no-audio-device", str(exc)) from exc
 
