@@ -57,7 +57,8 @@ class Prompt:
         print(text, file=self.out, flush=True)
 
     def _ask(self, question: str) -> str | None:
-        print(question, end=" ", file=self.out, flush=True)
+        self.out.write(f"{question} ")  # one write: the prompt and its space together
+        self.out.flush()
         line = self.inp.readline()
         if not line:
             self.say()
