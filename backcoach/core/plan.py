@@ -98,6 +98,19 @@ class Plan:
     def work_segments(self) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.kind == SegmentKind.WORK)
 
+    def cue_texts(self) -> list[str]:
+        """Every line the session may say, in order, each once (for synthesis ahead)."""
+        return list(dict.fromkeys(c.text for s in self.segments for c in s.cues))
+
+    def ends_item(self, index: int) -> bool:
+        """True when segment ``index`` is the last of its exercise in its round (after
+        it, the exercise's question, such as the glute check, is asked)."""
+        seg = self.segments[index]
+        return not any(
+            s.kind == seg.kind and s.item_index == seg.item_index and s.round_no == seg.round_no
+            for s in self.segments[index + 1 :]
+        )
+
     def next_work(self, index: int) -> Segment | None:
         """The first work segment after ``index`` (for the "next up" preview)."""
         return next((s for s in self.segments[index + 1 :] if s.kind == SegmentKind.WORK), None)
