@@ -34,8 +34,10 @@ def build_context() -> Any:
     from backcoach import content
     from backcoach.core.settings import load_settings
     from backcoach.session_setup import open_history
+    from backcoach.settings_migration import migrate_settings
     from backcoach.ui.context import AppContext
 
+    migrate_settings()
     notices: list[str] = []
     catalog = content.load()
     if catalog.errors:
