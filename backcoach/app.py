@@ -66,6 +66,18 @@ def _speaker(settings: Any) -> Any:
     return create_speaker(settings)
 
 
+def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
+    """Media keys and headset buttons over MPRIS (Linux desktops); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from backcoach.ui.desktop.mpris import MprisService
+    from backcoach.ui.desktop.session_remote import SessionRemote
+
+    service = MprisService(SessionRemote(window), bus_address)
+    service.register()
+    return service
+
+
 def run_app(screenshot_dir: str | None = None) -> int:
     app = create_application()
     from PySide6.QtCore import QTimer
@@ -89,8 +101,11 @@ def run_app(screenshot_dir: str | None = None) -> int:
         probe = FirstPaintProbe(window)
     window.show()
     # The speech workers start once the window is up: two Python processes starting
-    # alongside would slow the first paint on a two-core laptop.
+    # alongside would slow the first paint on a two-core laptop. The desktop's media
+    # controls are not needed for the first paint either.
+    desktop: list[Any] = []
     QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
+    QTimer.singleShot(0, lambda: desktop.append(attach_desktop(window)))
     try:
         window.welcome_if_first_run()
         window.show_notices()
@@ -98,5 +113,8 @@ def run_app(screenshot_dir: str | None = None) -> int:
             return 0  # painted under a notice dialog; exec() would wait for ever
         return int(app.exec())
     finally:
+        for service in desktop:
+            if service is not None:
+                service.close()
         if ctx.speaker is not None:
             ctx.speaker.close()

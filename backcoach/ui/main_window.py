@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    flowMade = Signal(object)  # the SessionFlow, made at the first session
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             self._flow.started.connect(lambda: self.show_page(self.session_page))
             self._flow.finished.connect(self._session_finished)
             self._flow.saved.connect(self._refresh_history)
+            self.flowMade.emit(self._flow)
         return self._flow
 
     @property
