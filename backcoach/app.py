@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 def create_application(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
+    from backcoach.ui.qt_messages import quiet_noise
+
+    quiet_noise()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("backcoach")
     app.setApplicationDisplayName("backcoach")
