@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 def create_application(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
+    from backcoach.ui.formats import use_interface_locale
     from backcoach.ui.qt_messages import quiet_noise
 
     quiet_noise()
@@ -25,6 +26,7 @@ def create_application(argv: list[str] | None = None) -> Any:
     app.setOrganizationName("backcoach")
     app.setDesktopFileName(paths.APP_ID)
     app.setStyle("Fusion")
+    use_interface_locale()  # after QApplication, which set the C library's locale from LANG
     return app
 
 
