@@ -30,11 +30,12 @@ def create_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def build_context() -> Any:
+def build_context(with_history: bool = True) -> Any:
     """The real context: catalogue, settings and history from the data folder.
 
     The speaker is attached to the window later (``MainWindow.attach_speaker``), once
     the window is on screen; its notices arrive through the window's SpeechBridge.
+    ``with_history=False`` leaves the history for ``open_rest`` after the first paint.
     """
     from backcoach import content
     from backcoach.core.settings import load_settings
@@ -57,7 +58,7 @@ def build_context() -> Any:
         catalog=catalog,
         settings=loaded.settings,
         settings_path=paths.settings_file(),
-        history=open_history(notices.append),
+        history=open_history(notices.append) if with_history else None,
         notices=notices,
     )
 
@@ -84,38 +85,32 @@ def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
 
 
 def run_app(screenshot_dir: str | None = None) -> int:
+    """Start-up in two steps. Before the first paint: Qt, the catalogue, the settings,
+    the theme and the library page, the only things that paint needs. After it, in
+    ``after_first_paint``: the history (and the library's banner from it), the desktop's
+    media controls, the speech workers, the first-run welcome and start-up notices.
+    A new page or service goes in the second step unless the library cannot paint
+    without it (benchmarks/startup.py measures the first)."""
     app = create_application()
-    from PySide6.QtCore import QTimer
-
     from backcoach.ui import theme
 
     if screenshot_dir:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
+    from backcoach.ui.first_paint import FirstPaintProbe, when_painted
     from backcoach.ui.main_window import MainWindow
 
-    ctx = build_context()
+    ctx = build_context(with_history=False)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)
-    probe = None
     if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
-        from backcoach.ui.first_paint import FirstPaintProbe
-
-        probe = FirstPaintProbe(window)
-    window.show()
-    # The speech workers start once the window is up: two Python processes starting
-    # alongside would slow the first paint on a two-core laptop. The desktop's media
-    # controls are not needed for the first paint either.
+        FirstPaintProbe(window)
     desktop: list[Any] = []
-    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
-    QTimer.singleShot(0, lambda: desktop.append(attach_desktop(window)))
+    when_painted(window, lambda: after_first_paint(window, ctx, desktop))
+    window.show()
     try:
-        window.welcome_if_first_run()
-        window.show_notices()
-        if probe is not None and probe.fired:
-            return 0  # painted under a notice dialog; exec() would wait for ever
         return int(app.exec())
     finally:
         for service in desktop:
@@ -123,3 +118,21 @@ def run_app(screenshot_dir: str | None = None) -> int:
                 service.close()
         if ctx.speaker is not None:
             ctx.speaker.close()
+        if ctx.history is not None:
+            ctx.history.close()
+
+
+def after_first_paint(window: Any, ctx: Any, desktop: list[Any]) -> None:
+    """What the window needs once the runner can see it (see ``run_app``)."""
+    from PySide6.QtCore import QTimer
+
+    from backcoach.session_setup import open_history
+
+    ctx.history = open_history(ctx.notices.append)
+    window.library.page_shown()  # the banner: pain that went up in recent sessions
+    desktop.append(attach_desktop(window))
+    # The speech workers start a little later still: two Python processes starting at
+    # once would make the window stutter on a two-core laptop.
+    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
+    window.welcome_if_first_run()
+    window.show_notices()
