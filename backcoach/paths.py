@@ -87,6 +87,11 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Things made again when missing (pictures rendered for the cards); not created here."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def history_db() -> Path:
     return data_dir() / "history.sqlite3"
 
