@@ -23,6 +23,7 @@ class ExerciseThumb(QWidget):
         self._width = width
         self.exercise_id = ""
         self.variant = ""
+        self._placeholder = False
         self.setMinimumSize(width * 2 // 3, width // 2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("No picture"))
@@ -37,7 +38,7 @@ class ExerciseThumb(QWidget):
         return width * 3 // 4
 
     def show_exercise(self, exercise_id: str, variant: str = "") -> None:
-        self.exercise_id, self.variant = exercise_id, variant
+        self.exercise_id, self.variant, self._placeholder = exercise_id, variant, False
         self.setAccessibleName(
             exercise_id.replace("-", " ") if exercise_id else self.tr("No picture")
         )
@@ -51,7 +52,24 @@ class ExerciseThumb(QWidget):
             self.exercise_id, self.variant, self.size(), self.devicePixelRatioF(), self.palette()
         )
 
+    @property
+    def placeholder(self) -> bool:
+        """True while the neutral picture is shown (no picture chosen)."""
+        return self._placeholder
+
+    def set_placeholder(self) -> None:
+        """The neutral picture, for an exercise of the runner's own without one."""
+        self.exercise_id, self.variant, self._placeholder = "", "", True
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._placeholder:
+            from backcoach.ui.figure_painter import paint_placeholder
+
+            painter = QPainter(self)
+            paint_placeholder(painter, QRectF(self.rect()), self.palette())
+            painter.end()
+            return
         image = self.picture()
         if image is not None:
             painter = QPainter(self)
@@ -62,3 +80,11 @@ class ExerciseThumb(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.update()
         super().changeEvent(event)
+
+    def show_picture(self, picture: str, variant: str = "") -> None:
+        """An exercise's picture (``Exercise.picture``): "" draws the neutral placeholder."""
+        if picture:
+            self.show_exercise(picture, variant)
+        else:
+            self.set_placeholder()
+            self.setAccessibleName(self.tr("No picture"))
