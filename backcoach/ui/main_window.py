@@ -28,7 +28,6 @@ from backcoach.ui.full_screen import FullScreen
 from backcoach.ui.nav_rail import NavRail
 from backcoach.ui.notices import NoticeBar, show_startup_notices
 from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
-from backcoach.ui.routine_files import toml_files
 from backcoach.ui.voice_status import VoiceStatus
 from backcoach.ui.welcome import show_about, welcome_if_first_run
 
@@ -103,7 +102,7 @@ class MainWindow(QMainWindow):
         page = LibraryPage(self.ctx)
         page.routineChosen.connect(self.open_routine)
         page.newRoutineRequested.connect(self.editor_flow.new_routine)
-        page.openFileRequested.connect(self.editor_flow.files.open_file)
+        page.openFileRequested.connect(lambda: self.editor_flow.files.open_file())
         return page
 
     def _make_routine(self) -> QWidget:
@@ -218,11 +217,15 @@ class MainWindow(QMainWindow):
 
     # ----- window events -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from backcoach.ui.routine_files import toml_files
+
         if not self.session_live and toml_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A routine file dropped anywhere on the window is imported (checked first)."""
+        from backcoach.ui.routine_files import toml_files
+
         files = toml_files(event.mimeData().urls())
         if files and not self.session_live:
             event.acceptProposedAction()
