@@ -129,29 +129,23 @@ class ScreenInhibitor:
         return True
 
     def _screensaver(self, reason: str) -> bool:
-        cookie = self._call(
-            SCREENSAVER, SCREENSAVER[0], "Inhibit", "uint",
-            ("QString", self.app_name), ("QString", reason),
-        )  # fmt: skip
-        if cookie is None:
-            return False
-        self.cookie = int(cookie)
-        self._release = lambda: self._call(
-            SCREENSAVER, SCREENSAVER[0], "UnInhibit", None, ("uint", int(cookie))
+        return self._cookie(
+            SCREENSAVER, "UnInhibit", ("QString", self.app_name), ("QString", reason)
         )
-        return True
 
     def _gnome(self, reason: str) -> bool:
-        cookie = self._call(
-            GNOME_SESSION, GNOME_SESSION[0], "Inhibit", "uint",
+        return self._cookie(
+            GNOME_SESSION, "Uninhibit",
             ("QString", APP_ID), ("uint", 0), ("QString", reason), ("uint", IDLE),
         )  # fmt: skip
+
+    def _cookie(self, where: tuple[str, str], release: str, *args: tuple[str, Any]) -> bool:
+        """Inhibit on a service that answers with a uint cookie, released by ``release``."""
+        cookie = self._call(where, where[0], "Inhibit", "uint", *args)
         if cookie is None:
             return False
         self.cookie = int(cookie)
-        self._release = lambda: self._call(
-            GNOME_SESSION, GNOME_SESSION[0], "Uninhibit", None, ("uint", int(cookie))
-        )
+        self._release = lambda: self._call(where, where[0], release, None, ("uint", int(cookie)))
         return True
 
     def _call(
