@@ -97,8 +97,8 @@ class SettingsPage(QWidget):
         sess_box.setLayout(sess)
 
         data = QLabel(
-            self.tr("History and settings: {0}<br>Log file: {1}").format(
-                paths.data_dir(), log_file()
+            self.tr("History: {0}<br>Settings: {1}<br>Log file: {2}").format(
+                paths.data_dir(), paths.settings_file(), log_file()
             )
         )
         data.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
