@@ -1,10 +1,12 @@
-"""A private D-Bus session with a stand-in service in its own process."""
+"""A private D-Bus session bus and the stand-in desktop services, for tests."""
 
 from __future__ import annotations
 
 import os
+import selectors
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,43 +15,52 @@ from tests.conftest import REPO
 
 
 @dataclass
-class Service:
+class Bus:
     address: str
-    proc: subprocess.Popen[str]
+    services: subprocess.Popen[str] | None = None
 
-    def line(self) -> str:
-        """The service's next line (it prints one per call it receives)."""
-        assert self.proc.stdout is not None
-        return self.proc.stdout.readline().strip()
+    def next_event(self, timeout: float = 10.0) -> str:
+        """The stand-in services' next line (what a desktop service just saw)."""
+        assert self.services is not None and self.services.stdout is not None
+        return read_line(self.services, timeout)
 
-    def tell(self, command: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
+
+def read_line(proc: subprocess.Popen[str], timeout: float = 10.0) -> str:
+    """One line from ``proc``'s stdout, or AssertionError after ``timeout`` seconds."""
+    assert proc.stdout is not None
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            assert left > 0, "no line from the child before the deadline"
+            if sel.select(left):
+                return proc.stdout.readline().strip()
 
 
 @contextmanager
-def private_bus(service_script: str) -> Iterator[Service]:
-    """``dbus-daemon --session`` of our own, and ``tests/<service_script>`` on it."""
+def private_bus(*services: str) -> Iterator[Bus]:
+    """A dbus-daemon of our own, with the named stand-ins (see tests/desktop_services.py)."""
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen(
-        [sys.executable, str(REPO / "tests" / service_script), address],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
-    )  # fmt: skip
-    service = Service(address, proc)
+    bus = Bus(read_line(daemon))
+    procs = [daemon]
     try:
-        assert service.line() == "ready"
-        yield service
+        if services:
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            bus.services = subprocess.Popen(
+                [sys.executable, str(REPO / "tests" / "desktop_services.py"), bus.address,
+                 ",".join(services)],
+                stdout=subprocess.PIPE, text=True, env=env,
+            )  # fmt: skip
+            procs.insert(0, bus.services)
+            assert bus.next_event() == "ready"
+        yield bus
     finally:
-        for p in (proc, daemon):
-            p.terminate()
-            p.wait(timeout=10)
-            for stream in (p.stdin, p.stdout):
-                if stream is not None:
-                    stream.close()
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=10)
+            if proc.stdout is not None:
+                proc.stdout.close()

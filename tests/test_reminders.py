@@ -13,7 +13,7 @@ from backcoach import paths
 from backcoach.ui.desktop import autostart
 from backcoach.ui.desktop.notifications import Notifier
 from backcoach.ui.desktop.presence import Presence
-from tests.dbus_helpers import private_bus
+from tests.dbus_helpers import private_bus, read_line
 
 TZ = timezone(timedelta(hours=1))
 SATURDAY = datetime(2026, 11, 21, 18, 0, tzinfo=TZ)  # the window tests' TODAY
@@ -27,10 +27,47 @@ class Clock:
         return self.now
 
 
+class Notifications:
+    """The stand-in notification server (tests/notifications_service.py) on a private bus:
+    ``line()`` is what it saw, ``tell("click 1")`` plays the runner clicking."""
+
+    def __init__(self, address: str) -> None:
+        import os
+
+        from tests.conftest import REPO
+
+        self.address = address
+        self.proc = subprocess.Popen(
+            [sys.executable, str(REPO / "tests" / "notifications_service.py"), address],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )  # fmt: skip
+
+    def line(self) -> str:
+        return read_line(self.proc)
+
+    def tell(self, command: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
+
+
 @pytest.fixture
 def bus():
-    with private_bus("notifications_service.py") as service:
-        yield service
+    with private_bus() as daemon:
+        service = Notifications(daemon.address)
+        try:
+            assert service.line() == "ready"
+            yield service
+        finally:
+            service.stop()
 
 
 @pytest.fixture

@@ -1,1 +1,6 @@
-"""The desktop's services: notifications, the login presence, autostart (see DESIGN.md)."""
+"""The desktop's services: media controls (MPRIS), keeping the screen awake, notifications
+and reminders, the presence that stays for them, and starting at login.
+
+Each module talks to one desktop interface and degrades to doing nothing, with a log
+line, where the desktop does not offer it.
+"""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.levels import Level
 from backcoach.core.progression import RoutineLevels
-from backcoach.ui.widgets.level_text import range_text
+from backcoach.ui.widgets.level_text import articles_text
 
 
 class LevelDialog(QDialog):
@@ -100,7 +100,7 @@ class LevelDialog(QDialog):
             self.amount.setAccessibleName(self.tr("Reps"))
         self.sets.setRange(int(form.sets.lo), int(form.sets.hi))
         self.sets.setValue(level.sets)
-        self.limits.setText(range_text(self.slot, level))
+        self.limits.setText(articles_text(self.slot, level))
 
     def _form_changed(self) -> None:
         variant = self.form.currentData() or ""

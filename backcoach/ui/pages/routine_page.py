@@ -20,8 +20,10 @@ from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosa
 from backcoach.core.levels import apply_level, levels_by_item
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
 from backcoach.core.progression import Proposal, RoutineLevels
+from backcoach.core.provenance import runners_fields
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
+from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
 from backcoach.ui.widgets.level_text import level_line
 from backcoach.ui.widgets.proposal_box import ProposalBox
@@ -69,6 +71,9 @@ class RoutinePage(QWidget):
         )
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.origin = QLabel()  # the routine's rounds and rests: the articles' or backcoach's
+        self.origin.setWordWrap(True)
+        self.origin.setProperty("role", "muted")
         self.minutes = QLabel()
         self.minutes.setProperty("role", "subtitle")
 
@@ -132,6 +137,7 @@ class RoutinePage(QWidget):
         root.addLayout(top)
         root.addWidget(self.title)
         root.addWidget(self.about)
+        root.addWidget(self.origin)
         root.addLayout(options)
         root.addWidget(self.proposal)
         root.addWidget(scroll, 1)
@@ -156,6 +162,7 @@ class RoutinePage(QWidget):
         self.about.setText(
             f"{routine.purpose}<br><i>{WHEN_LABELS[routine.when]} · {needs}</i>{notes}"
         )
+        self.origin.setText(routine_origin_text(routine))
         self.state, self.pending = self.ctx.levels().proposal(routine)
         self.proposal.show_proposal(self.pending if self.pending.changes else None)
         if self.pending.changes:
@@ -244,7 +251,14 @@ class RoutinePage(QWidget):
         for slot in self.state.slots:
             ex = self.ctx.catalog.exercise(slot.exercise_id)
             level = self.state.levels[slot.key]
-            card = ExerciseCard(ex, self._dosage(slot.item_index), level.variant, slot.key)
+            item = self.routine.items[slot.item_index]
+            card = ExerciseCard(
+                ex,
+                self._dosage(slot.item_index),
+                level.variant,
+                slot.key,
+                yours=runners_fields(self.routine, item),
+            )
             card.variantChanged.connect(self._variant_changed)
             card.levelRequested.connect(self._edit_level)
             self.cards_box.addWidget(card)
@@ -322,7 +336,9 @@ class RoutinePage(QWidget):
         self.minutes.setText(self.tr("About {0} min").format(round(plan.total_s / 60)))
         for slot, card in zip(self.state.slots, self.cards, strict=False):
             level = self.state.levels[slot.key]
-            card.show_dosage(self._dosage(slot.item_index), level.variant)
+            item = self.routine.items[slot.item_index]
+            own = resolve_dosage(card.exercise, item, level.variant or None)
+            card.show_dosage(self._dosage(slot.item_index), level.variant, own)
             card.show_variant(level.variant)
             card.show_level(level_line(slot, level), slot.progresses)
 

@@ -3,7 +3,7 @@ range, steps, the form, safety."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.catalog import Dosage, Exercise
+from backcoach.ui.widgets.dose_origin import dose_origin_text
 from backcoach.ui.widgets.figures import ExerciseThumb
 
 LEVEL_WORDS = {"easier": "Easier", "harder": "Harder", "alternative": "Other way"}
@@ -46,8 +47,10 @@ class ExerciseCard(QFrame):
         variant: str,
         slot_key: str = "",
         parent: QWidget | None = None,
+        yours: frozenset[str] = frozenset(),  # dose figures the runner's routine file sets
     ) -> None:
         super().__init__(parent)
+        self.yours = yours
         self.exercise = ex
         self.slot_key = slot_key or ex.id
         self.setProperty("card", True)
@@ -60,19 +63,26 @@ class ExerciseCard(QFrame):
         self.name.setStyleSheet("font-weight: 700;")
         self.dosage = QLabel()
         self.dosage.setWordWrap(True)
-        self.level = QLabel()  # "Plank 50 s × 4 · articles 45–60 s × 3–5"
+        self.origin = QLabel()  # which figures are the articles' and which backcoach's
+        self.origin.setWordWrap(True)
+        self.origin.setProperty("role", "muted")
+        # The runner's level ("Plank 50 s × 4"), right above the articles' line that says
+        # the range it moves in ("45–60 s hold, 3–5 sets in the article").
+        self.level = QLabel()
         self.level.setWordWrap(True)
-        level_title = QLabel(self.tr("Your level:"))
-        level_title.setStyleSheet("font-weight: 600;")
-        level_title.setBuddy(self.level)
+        self.level_title = QLabel(self.tr("Your level:"))
+        self.level_title.setStyleSheet("font-weight: 600;")
+        self.level_title.setBuddy(self.level)
         self.level_button = QPushButton(self.tr("Level…"))
         self.level_button.setAccessibleName(self.tr("Set the level of {0}").format(ex.name))
         self.level_button.setToolTip(self.tr("Set this exercise's level yourself, or reset it"))
         self.level_button.clicked.connect(lambda: self.levelRequested.emit(self.slot_key))
         level_row = QHBoxLayout()
-        level_row.addWidget(level_title)
+        level_row.addWidget(self.level_title, 0, Qt.AlignmentFlag.AlignTop)
         level_row.addWidget(self.level, 1)
-        level_row.addWidget(self.level_button)
+        level_row.addWidget(self.level_button, 0, Qt.AlignmentFlag.AlignTop)
+        for w in (self.level_title, self.level, self.level_button):
+            w.setVisible(False)  # until show_level
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         self.safety = QLabel()
@@ -83,6 +93,7 @@ class ExerciseCard(QFrame):
         text.addWidget(self.name)
         text.addWidget(self.dosage)
         text.addLayout(level_row)
+        text.addWidget(self.origin)
         text.addWidget(self.steps)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
@@ -105,11 +116,16 @@ class ExerciseCard(QFrame):
         box.addLayout(text, 1)
         self.show_dosage(dosage, variant)
 
-    def show_dosage(self, dosage: Dosage, variant: str) -> None:
+    def show_dosage(
+        self, dosage: Dosage, variant: str, routine_dosage: Dosage | None = None
+    ) -> None:
+        """``dosage``: what this session does; ``routine_dosage``: the routine's own, before
+        the runner's level (the origin line says whose those figures are)."""
         ex = self.exercise
         v = ex.variant(variant or None)
         self.name.setText(v.name if v else ex.name)
         self.dosage.setText(f"<b>{dosage_text(ex, dosage)}</b>")
+        self.origin.setText(dose_origin_text(ex, routine_dosage or dosage, self.yours))
         steps = (v.instructions if v and v.instructions else ex.instructions)[:4]
         self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
         self.safety.setText(" ".join(ex.safety))
@@ -117,8 +133,12 @@ class ExerciseCard(QFrame):
         self.thumb.show_picture(ex.picture, variant)
 
     def show_level(self, text: str, can_change: bool = True) -> None:
+        """``text``: the level ("Plank 50 s × 4"); the articles' line right below says
+        the range it moves in."""
         self.level.setText(text)
-        self.level.setAccessibleDescription(self.tr("Your level, and the range it moves in"))
+        self.level.setAccessibleDescription(self.origin.text())
+        for w in (self.level_title, self.level):
+            w.setVisible(True)
         self.level_button.setVisible(can_change)
 
     def show_variant(self, variant: str) -> None:

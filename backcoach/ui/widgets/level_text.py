@@ -18,20 +18,26 @@ def form_name(slot: Slot, level: Level) -> str:
 
 
 def range_text(slot: Slot, level: Level) -> str:
-    """ "articles 45–60 s × 3–5", "ours 8–12 reps × 1–2 (…)", or "" when nothing can move."""
+    """Where backcoach's own limits apply (the articles give no figure): "backcoach's
+    limits: 8–12 reps × 1–2"; "" where the articles' range is the limit (their line says it)."""
     form = slot.form(level.variant)
-    if form is None:
+    if form is None or not form.ours or not form.range_text():
         return ""
-    text = form.range_text()
-    if not text:
+    return _tr("moves within backcoach's limits: {0}").format(form.range_text())
+
+
+def articles_text(slot: Slot, level: Level) -> str:
+    """The range a level moves in, in a few words: "articles 45–60 s × 3–5"."""
+    form = slot.form(level.variant)
+    if form is None or not form.range_text():
         return ""
     if form.ours:
-        return _tr("ours {0} (no figure in the articles)").format(text)
-    return _tr("articles {0}").format(text)
+        return range_text(slot, level)
+    return _tr("articles {0}").format(form.range_text())
 
 
 def level_line(slot: Slot, level: Level) -> str:
-    """ "Plank 50 s × 4 · articles 45–60 s × 3–5"."""
+    """ "Plank 50 s × 4", with backcoach's limits where the articles give none."""
     line = f"{form_name(slot, level)} {level.describe()}"
     limits = range_text(slot, level)
     return f"{line} · {limits}" if limits else line
