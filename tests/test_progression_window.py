@@ -72,7 +72,7 @@ def test_the_summary_proposes_the_runner_accepts_the_next_start_uses_it(qtbot, w
     w.summary_page.back_button.click()
     w.open_routine("plank-test")
     card = w.routine_page.cards[0]
-    assert card.level.text() == "Plank 50 s"
+    assert card.level.text() == "50 s ·"
     assert card.origin.text().startswith("45–60 s hold in the article")  # the range it moves in
     assert not w.routine_page.proposal.isVisibleTo(w.routine_page)  # answered already
     w.routine_page.start.click()
@@ -87,10 +87,10 @@ def test_left_unanswered_it_is_asked_before_the_next_start(qtbot, w) -> None:
     page = w.routine_page
     assert page.proposal.isVisibleTo(page)
     assert page.proposal.title.text() == "Before you start: your last session suggests a change"
-    assert page.cards[0].level.text() == "Plank 45 s"  # not applied yet
+    assert page.cards[0].level.text() == "45 s ·"  # not applied yet
     page.proposal.accept.click()
     assert not page.proposal.isVisibleTo(page)
-    assert page.cards[0].level.text() == "Plank 50 s"
+    assert page.cards[0].level.text() == "50 s ·"
     page.start.click()
     assert plank_holds(w) == {50.0}
 
@@ -122,7 +122,7 @@ def test_a_level_set_by_hand_and_a_reset(qtbot, w, monkeypatch) -> None:
     monkeypatch.setattr(LevelDialog, "exec", set_55_and_2_sets)
     w.open_routine("plank-test")
     w.routine_page.cards[0].level_button.click()
-    assert w.routine_page.cards[0].level.text() == "Plank 55 s × 2"
+    assert w.routine_page.cards[0].level.text() == "55 s × 2 ·"
     assert w.ctx.history.level_changes()[-1].reason == "Set by hand."
 
     def reset(dialog: LevelDialog) -> int:
@@ -131,7 +131,7 @@ def test_a_level_set_by_hand_and_a_reset(qtbot, w, monkeypatch) -> None:
 
     monkeypatch.setattr(LevelDialog, "exec", reset)
     w.routine_page.cards[0].level_button.click()
-    assert w.routine_page.cards[0].level.text() == "Plank 45 s"
+    assert w.routine_page.cards[0].level.text() == "45 s ·"
 
 
 def test_choosing_the_harder_form_on_the_card_is_a_level_by_hand(qtbot, w) -> None:
@@ -139,7 +139,7 @@ def test_choosing_the_harder_form_on_the_card_is_a_level_by_hand(qtbot, w) -> No
     combo = w.routine_page.cards[0].variant_combo
     combo.setCurrentIndex(combo.findData("side-plank"))
     card = w.routine_page.cards[0]
-    assert card.level.text() == "Side plank 45 s"
+    assert (card.name.text(), card.level.text()) == ("Side plank", "45 s ·")
     assert w.ctx.history.level_changes()[-1].level.variant == "side-plank"
     w.routine_page.start.click()
     sides = {s.side for s in w.flow.driver.plan.segments if s.kind == SegmentKind.WORK}

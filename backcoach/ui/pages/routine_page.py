@@ -340,7 +340,7 @@ class RoutinePage(QWidget):
             own = resolve_dosage(card.exercise, item, level.variant or None)
             card.show_dosage(self._dosage(slot.item_index), level.variant, own)
             card.show_variant(level.variant)
-            card.show_level(level_line(slot, level), slot.progresses)
+            card.show_level(level_line(slot, level, named=False), slot.progresses)
 
     def _start(self) -> None:
         assert self.routine is not None

@@ -3,7 +3,7 @@ range, steps, the form, safety."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -68,8 +68,7 @@ class ExerciseCard(QFrame):
         self.origin.setProperty("role", "muted")
         # The runner's level ("Plank 50 s × 4"), right above the articles' line that says
         # the range it moves in ("45–60 s hold, 3–5 sets in the article").
-        self.level = QLabel()
-        self.level.setWordWrap(True)
+        self.level = QLabel()  # short: it keeps its width, the articles' line wraps beside it
         self.level_title = QLabel(self.tr("Your level:"))
         self.level_title.setStyleSheet("font-weight: 600;")
         self.level_title.setBuddy(self.level)
@@ -77,10 +76,12 @@ class ExerciseCard(QFrame):
         self.level_button.setAccessibleName(self.tr("Set the level of {0}").format(ex.name))
         self.level_button.setToolTip(self.tr("Set this exercise's level yourself, or reset it"))
         self.level_button.clicked.connect(lambda: self.levelRequested.emit(self.slot_key))
+        # One line: "Your level: 50 s × 4 · 45–60 s hold, 3–5 sets in the article".
         level_row = QHBoxLayout()
-        level_row.addWidget(self.level_title, 0, Qt.AlignmentFlag.AlignTop)
-        level_row.addWidget(self.level, 1)
-        level_row.addWidget(self.level_button, 0, Qt.AlignmentFlag.AlignTop)
+        level_row.addWidget(self.level_title)
+        level_row.addWidget(self.level)
+        level_row.addWidget(self.origin, 1)
+        level_row.addWidget(self.level_button)
         for w in (self.level_title, self.level, self.level_button):
             w.setVisible(False)  # until show_level
         self.steps = QLabel()
@@ -93,7 +94,6 @@ class ExerciseCard(QFrame):
         text.addWidget(self.name)
         text.addWidget(self.dosage)
         text.addLayout(level_row)
-        text.addWidget(self.origin)
         text.addWidget(self.steps)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
@@ -133,13 +133,12 @@ class ExerciseCard(QFrame):
         self.thumb.show_picture(ex.picture, variant)
 
     def show_level(self, text: str, can_change: bool = True) -> None:
-        """``text``: the level ("Plank 50 s × 4"); the articles' line right below says
-        the range it moves in."""
-        self.level.setText(text)
+        """``text``: the level ("50 s × 4"), shown just before the articles' line that says
+        the range it moves in. A warm-up or a check has no level: the line stands alone."""
+        self.level.setText(f"{text} ·")
         self.level.setAccessibleDescription(self.origin.text())
-        for w in (self.level_title, self.level):
-            w.setVisible(True)
-        self.level_button.setVisible(can_change)
+        for w in (self.level_title, self.level, self.level_button):
+            w.setVisible(can_change)
 
     def show_variant(self, variant: str) -> None:
         if self.variant_combo is not None:

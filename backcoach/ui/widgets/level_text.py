@@ -19,11 +19,11 @@ def form_name(slot: Slot, level: Level) -> str:
 
 def range_text(slot: Slot, level: Level) -> str:
     """Where backcoach's own limits apply (the articles give no figure): "backcoach's
-    limits: 8–12 reps × 1–2"; "" where the articles' range is the limit (their line says it)."""
+    range 8–12 reps × 1–2"; "" where the articles' range is the limit (their line says it)."""
     form = slot.form(level.variant)
     if form is None or not form.ours or not form.range_text():
         return ""
-    return _tr("moves within backcoach's limits: {0}").format(form.range_text())
+    return _tr("backcoach's range {0}").format(form.range_text())
 
 
 def articles_text(slot: Slot, level: Level) -> str:
@@ -36,8 +36,9 @@ def articles_text(slot: Slot, level: Level) -> str:
     return _tr("articles {0}").format(form.range_text())
 
 
-def level_line(slot: Slot, level: Level) -> str:
-    """ "Plank 50 s × 4", with backcoach's limits where the articles give none."""
-    line = f"{form_name(slot, level)} {level.describe()}"
+def level_line(slot: Slot, level: Level, named: bool = True) -> str:
+    """ "Plank 50 s × 4" ("50 s × 4" unnamed, under a card's own title), with backcoach's
+    limits where the articles give none."""
+    line = f"{form_name(slot, level)} {level.describe()}" if named else level.describe()
     limits = range_text(slot, level)
-    return f"{line} · {limits}" if limits else line
+    return f"{line} ({limits})" if limits else line

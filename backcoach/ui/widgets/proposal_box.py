@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +30,7 @@ class ProposalBox(QFrame):
         self.title.setWordWrap(True)
         self.why = QLabel()  # the reason, when every change shares it
         self.why.setWordWrap(True)
-        self.lines = QVBoxLayout()
+        self.lines = QGridLayout()  # one change a row, or two a row when they share a reason
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.accept = QPushButton(self.tr("Use these levels"))
@@ -84,12 +85,16 @@ class ProposalBox(QFrame):
         shared = len(proposal.changes) > 1 and len(reasons) == 1
         self.why.setText(next(iter(reasons)) if shared else "")
         self.why.setVisible(shared)
-        for change in proposal.changes:
+        columns = 2 if shared and len(proposal.changes) > 2 else 1
+        for n, change in enumerate(proposal.changes):
             check = QCheckBox(change.describe())
             check.setChecked(True)
             check.setStyleSheet("font-weight: 600;")
             check.setAccessibleDescription(change.reason)
-            self.lines.addWidget(check)
+            if shared:
+                self.lines.addWidget(check, n // columns, n % columns)
+            else:
+                self.lines.addWidget(check, 2 * n, 0)
             check.show()  # now, not when the layout gets round to it: it may take the focus
             self.checks[change.slot] = check
             if not shared:
@@ -97,7 +102,7 @@ class ProposalBox(QFrame):
                 reason.setWordWrap(True)
                 reason.setProperty("role", "muted")
                 reason.setContentsMargins(28, 0, 0, 4)
-                self.lines.addWidget(reason)
+                self.lines.addWidget(reason, 2 * n + 1, 0)
         self.notes.setText(" ".join(proposal.notes))
         self.notes.setVisible(bool(proposal.notes))
         for w in (self.accept, self.later):
