@@ -3,8 +3,13 @@
 PySide6 marshals a Python int in a message as ``int32`` and binds a single integer
 overload of ``QDBusArgument <<`` (it writes ``uint16``). Methods such as
 ``org.freedesktop.Notifications.Notify`` take a ``uint32`` and refuse the call
-otherwise. libQt6DBus has the C++ ``QDBusArgument::operator<<(uint)``; on Linux (the
-only place D-Bus is used) it is called directly on the argument PySide6 made.
+otherwise. The inhibitor's way round it (calling through the QDBusInterface's
+meta-object with ``Q_ARG("uint", n)``) does not work for Notify: its ``a{sv}`` hints
+have no Qt type unless the server's introspection carries a QtDBus annotation, which
+GNOME's and most others' does not, so the method never appears on the meta-object.
+libQt6DBus has the C++ ``QDBusArgument::operator<<(uint)``; on Linux (the only place
+D-Bus is used) it is called directly on the argument PySide6 made. The self-test checks
+that the symbol is there in a frozen build too.
 """
 
 from __future__ import annotations
