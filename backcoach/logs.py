@@ -11,8 +11,20 @@ from backcoach import paths
 LOG_NAME = "backcoach.log"
 
 
-def log_file() -> Path:
-    return paths.log_dir() / LOG_NAME
+def log_file(create: bool = True) -> Path:
+    return paths.log_dir(create) / LOG_NAME
+
+
+class _LazyFileHandler(logging.handlers.RotatingFileHandler):
+    """Makes its folder and file at the first record, not before."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # A read-only or full data folder must not stop the app, nor fill the terminal.
+        logging.getLogger("backcoach").removeHandler(self)
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -24,9 +36,11 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     try:
-        path = log_file()
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=512_000, backupCount=3, encoding="utf-8"
+        path = log_file(create=False)
+        # delay: the file is made at the first record, so a reader that has nothing to
+        # log (``history --json``) leaves the data folder as it found it.
+        handler = _LazyFileHandler(
+            path, maxBytes=512_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:
         return None  # a read-only data folder must not stop the app

@@ -54,30 +54,35 @@ def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     _data_dir_override = Path(path).expanduser().resolve() if path else None
 
 
-def data_dir() -> Path:
-    """Where history, settings and user routines live; created on first use."""
+def data_dir(create: bool = True) -> Path:
+    """Where history, settings and user routines live; created on first use.
+
+    ``create=False`` for readers (``history``, ``routines``), which never create files.
+    """
     if _data_dir_override is not None:
         path = _data_dir_override
     elif os.environ.get(DATA_DIR_ENV):
         path = Path(os.environ[DATA_DIR_ENV]).expanduser().resolve()
     else:
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def log_dir() -> Path:
+def log_dir(create: bool = True) -> Path:
     """Rotating log files; inside the data folder when it was overridden."""
     if _data_dir_override is not None or os.environ.get(DATA_DIR_ENV):
-        path = data_dir() / "logs"
+        path = data_dir(create) / "logs"
     else:
         path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def history_db() -> Path:
-    return data_dir() / "history.sqlite3"
+def history_db(create: bool = True) -> Path:
+    return data_dir(create) / "history.sqlite3"
 
 
 def settings_file() -> Path:

@@ -153,7 +153,7 @@ def test_self_test_leaves_the_runners_data_folder_alone(tmp_path: Path) -> None:
     self_test(tmp_path)
     data = tmp_path / "data"
     left = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
-    assert left == {"logs/backcoach.log"}
+    assert left <= {"logs/backcoach.log"}  # the log is made only if something is logged
 
 
 def broken_copy(tmp_path: Path) -> Path:

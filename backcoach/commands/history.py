@@ -28,8 +28,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     from backcoach.core import history_export
     from backcoach.core.history import HistoryStore
 
-    # recover=False: a window may be in the middle of a session in this same file.
-    with HistoryStore.open(paths.history_db(), recover=False) as store:
+    # A reader: a window may be in the middle of a session in this same file, so
+    # nothing is written, moved or created; a dead owner's session reads interrupted.
+    with HistoryStore.open_reader(paths.history_db(create=False)) as store:
         if store.notice:
             print(f"backcoach: {store.notice}", file=sys.stderr)
         if args.fmt:

@@ -32,18 +32,28 @@ def register(sub: Any) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= MAX_SPEED:
         raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
-    from backcoach.session_setup import open_history, open_speaker
+    from backcoach.core.folder_lock import FolderInUse
+    from backcoach.session_setup import claim_data_folder, open_history, open_speaker
 
     _, plan = plan_from_args(args)
-    history = open_history(lambda text: print(f"backcoach: {text}", file=sys.stderr))
-    speaker = open_speaker(
-        muted=args.mute, notice=lambda text: print(f"backcoach: {text}", file=sys.stderr)
-    )
+    try:
+        claim_data_folder("run")
+    except FolderInUse as exc:
+        raise UsageError(str(exc)) from None
+    history = open_history(_tell)
+    # Saving failing, and working again, is told while the runner is still on the mat.
+    history.watch(lambda state: _tell(state.message))
+    speaker = open_speaker(muted=args.mute, notice=_tell)
     try:
         return TerminalRunner(plan, args.speed, speaker, history, sys.stdout).run()
     finally:
         if speaker is not None:
             speaker.close()
+        history.close()
+
+
+def _tell(text: str) -> None:
+    print(f"backcoach: {text}", file=sys.stderr, flush=True)
 
 
 class TerminalRunner:
@@ -60,7 +70,7 @@ class TerminalRunner:
             self.clock,
             speaker=_RealTimeSpeaker(speaker, self) if speaker is not None else None,
             history=history,
-            info=SessionInfo(app_version=__version__),
+            info=SessionInfo(app_version=__version__, time_scale=speed),
             on_effects=self._print,
             # A real-time stall, not a session-time one, means the computer slept.
             suspend_gap_s=SUSPEND_GAP_S * speed,
@@ -94,10 +104,17 @@ class TerminalRunner:
         except KeyboardInterrupt:
             if self.coach.state in (State.RUNNING, State.PAUSED):
                 self.coach.stop()
-            return 130
+            return self._report_saving(130)
         finally:
             signal.signal(signal.SIGTERM, previous)
-        return 0
+        return self._report_saving(0)
+
+    def _report_saving(self, code: int) -> int:
+        """The last line says "Saved" only when every finished set is in the file."""
+        if self.coach.history is not None:
+            print(self.coach.history.finish(self.coach.session_id, _tell), file=self.out)
+            self.out.flush()
+        return code
 
     def _print(self, effects: list[Any]) -> None:
         from backcoach.core.effects import CueDue, SegmentStarted, SessionEnded
@@ -118,12 +135,9 @@ class TerminalRunner:
                 recs = self.coach.records
                 done = sum(1 for r in recs if r.complete)
                 planned = len(self.coach.machine.plan.work_segments)
-                where = (
-                    f" Saved as session {self.coach.session_id}." if self.coach.session_id else ""
-                )
                 print(
                     f"\nSession {e.status.value} after {_mmss(e.elapsed_s)}: "
-                    f"{done} of {planned} sets done.{where}",
+                    f"{done} of {planned} sets done.",
                     file=self.out,
                 )
         self.out.flush()

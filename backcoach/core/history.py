@@ -270,6 +270,15 @@ class HistoryStore:
             return self.save_state
         return self._saver.settle(timeout_s)
 
+    def finish(self, session_id: int | None, tell: Callable[[str], None] | None = None) -> str:
+        """At the end of a terminal session: keep trying for a few seconds, then say in
+        one sentence whether the session is in the file, or what is kept where."""
+        if self._saver is not None and not self.saving:
+            if tell is not None:
+                tell("Saving what is left of this session: the history file still refuses it.")
+            self.settle()
+        return self.outcome(session_id).sentence()
+
     def outcome(self, session_id: int | None) -> SessionOutcome:
         """Where one session's records are: all in the file, or kept and why."""
         saver = self._saver

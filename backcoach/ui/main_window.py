@@ -308,6 +308,13 @@ class MainWindow(QMainWindow):
         self.notice_bar.setVisible(True)
         self._voices_ready()
 
+    def bring_forward(self) -> None:
+        """Another launch of backcoach asked for this window: un-minimise and raise it."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()

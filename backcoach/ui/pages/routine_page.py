@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.core.plan_inputs import usable_variants
 from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
@@ -103,7 +104,9 @@ class RoutinePage(QWidget):
     def show_routine(self, routine: Routine) -> None:
         self.routine = routine
         s = self.ctx.settings
-        self.variants = dict(s.variant_choices.get(routine.id, {}))
+        self.variants = usable_variants(
+            self.ctx.catalog, routine, s.variant_choices.get(routine.id, {})
+        )
         saved = s.routine_options.get(routine.id, {})
         self.title.setText(routine.name)
         needs = ", ".join(EQUIPMENT[e] for e in routine.equipment) or self.tr("no equipment")

@@ -1,0 +1,1 @@
+"""The desktop's services: single instance (and later MPRIS, inhibit, notifications)."""
