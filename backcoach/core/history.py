@@ -148,8 +148,7 @@ class HistoryStore:
         except Exception as again:  # e.g. the folder is read-only too
             problem = describe(again, path)
             notice = problem.told(
-                f"Your history file {path} could not be read ({exc}) and could not be "
-                "replaced",
+                f"Your history file {path} could not be read ({exc}) and could not be replaced",
                 "",
             )
             return None, notice, problem
@@ -242,9 +241,9 @@ class HistoryStore:
     def notice(self) -> str:
         """What the runner should know: why saving fails now, or what happened at open."""
         saver = self._saver
-        if saver is not None and saver.problem is not None:
-            if saver.saved_since_open or not self._notice:
-                return saver.state.message
+        failing = saver is not None and saver.problem is not None
+        if saver is not None and failing and (saver.saved_since_open or not self._notice):
+            return saver.state.message
         return self._notice
 
     @property

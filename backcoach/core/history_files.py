@@ -256,5 +256,3 @@ def _remove_if_empty(path: Path) -> None:
             path.unlink()
     except OSError:
         pass
-
-

@@ -127,9 +127,7 @@ def merge_all(conn: sqlite3.Connection, db: Path) -> tuple[Merged, list[str]]:
             problems.append(f"{path} could not be added to your history yet ({exc})")
             continue
         path.unlink(missing_ok=True)
-        total = Merged(
-            total.files + 1, total.sessions + done.sessions, total.sets + done.sets
-        )
+        total = Merged(total.files + 1, total.sessions + done.sessions, total.sets + done.sets)
     return total, problems
 
 
@@ -151,8 +149,11 @@ def merge(conn: sqlite3.Connection, rec: Recovery) -> Merged:
             known.add(key)
         writes = [w for w in rec.writes if w.key in known]
         if len(writes) < len(rec.writes):  # no way to tell which session they belong to
-            log.warning("recovery file %s: %d write(s) without a session skipped",
-                        rec.path, len(rec.writes) - len(writes))
+            log.warning(
+                "recovery file %s: %d write(s) without a session skipped",
+                rec.path,
+                len(rec.writes) - len(writes),
+            )
         for w in writes:
             ops.apply(conn, w, ids)
         mark(conn, rec.marker)

@@ -78,6 +78,7 @@ class SessionOutcome:
         lost = f"; they could not be kept either ({self.keep_problem})" if self.keep_problem else ""
         return f"Not saved: the history file refused {what}{why}{lost}."
 
+
 RECOVERED = "Saving works again: everything so far is in your history."
 
 
@@ -153,7 +154,9 @@ class Saver:
 
     def waiting_sets(self, key: int) -> int:
         with self._lock:
-            return sum(1 for op in self._pending if isinstance(op, ops.AddSegment) and op.key == key)
+            return sum(
+                1 for op in self._pending if isinstance(op, ops.AddSegment) and op.key == key
+            )
 
     @property
     def kept_in(self) -> Path | None:
@@ -352,4 +355,3 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
     except sqlite3.Error:
         pass  # SQLite rolls back on its own after I/O errors; nothing more to do
-

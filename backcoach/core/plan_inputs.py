@@ -56,7 +56,7 @@ def check_options(opts: PlanOptions, routine: Routine, catalog: Catalog) -> None
     _seconds("rest_between_rounds_s", routine.rest_between_rounds_s)
     for exercise_id, variant in _variants(opts.variants):
         ex = catalog.exercises.get(exercise_id)
-        if ex is None or variant and variant not in {v.id for v in ex.variants}:
+        if ex is None or (variant and variant not in {v.id for v in ex.variants}):
             raise PlanError(f"{exercise_id} has no variant {variant!r}")
     rounds = opts.rounds or routine.rounds
     if rounds * len(routine.items) > MAX_ROUND_ITEMS:

@@ -82,9 +82,7 @@ class Settings:
         {},
         MapOf(
             ID,
-            Record(
-                {"rounds": Whole(1, 10), "hold_s": Optional(Number(1.0, 600.0)), "voice": flag}
-            ),
+            Record({"rounds": Whole(1, 10), "hold_s": Optional(Number(1.0, 600.0)), "voice": flag}),
         ),
     )
 

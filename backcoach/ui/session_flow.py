@@ -16,8 +16,8 @@ from backcoach import __version__
 from backcoach.core.catalog import Check, Routine
 from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
-from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.history_saver import SaveState
+from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.records import SegmentRecord
 from backcoach.core.safety import pain_advice
 from backcoach.ui.context import AppContext
@@ -272,5 +272,7 @@ class SessionFlow(QObject):
             self.summary.mark_saved(self.tr("Saved."))
             self.summary.save.setEnabled(False)
         else:
-            self.summary.mark_saved(self.tr("Not saved yet. {0}").format(history.save_state.message))
+            self.summary.mark_saved(
+                self.tr("Not saved yet. {0}").format(history.save_state.message)
+            )
         self.saved.emit()

@@ -64,7 +64,7 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def start(self) -> str:
-        """"owner": this launch owns the folder and listens; "forwarded": another window
+        """ "owner": this launch owns the folder and listens; "forwarded": another window
         came forward instead. Raises FolderInUse when a non-window copy owns it."""
         if ask_to_raise(self.name):
             return "forwarded"
