@@ -64,22 +64,9 @@ class LockHolder:
 def small_disk(where: Path, size_kb: int = 512) -> Iterator[Path | None]:
     """A real tmpfs of ``size_kb`` mounted at ``where``; None when mounting is refused."""
     where.mkdir(parents=True, exist_ok=True)
-    mounted = (
-        os.geteuid() == 0
-        and subprocess.run(
-            [
-                "mount",
-                "-t",
-                "tmpfs",
-                "-o",
-                f"size={size_kb}k,mode=0755",
-                f"bc-{uuid.uuid4().hex[:8]}",
-                str(where),
-            ],
-            capture_output=True,
-        ).returncode  # fmt: skip
-        == 0
-    )
+    name = f"bc-{uuid.uuid4().hex[:8]}"
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0755", name, str(where)]
+    mounted = os.geteuid() == 0 and subprocess.run(mount, capture_output=True).returncode == 0
     try:
         yield where if mounted else None
     finally:

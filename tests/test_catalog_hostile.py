@@ -43,7 +43,7 @@ def _one_error(catalog, path: Path):  # type: ignore[no-untyped-def]
     mine = [e for e in catalog.errors if e.file == path]
     assert len(mine) == 1, [str(e) for e in catalog.errors]
     assert not any(UNFORESEEN in e.message for e in catalog.errors)
-    assert SHIPPED_ROUTINES <= set(catalog.routines)  # the rest still loads
+    assert set(catalog.routines) >= SHIPPED_ROUTINES  # the rest still loads
     return mine[0]
 
 
@@ -115,7 +115,7 @@ def test_a_fifo_a_folder_and_a_linked_socket_are_refused_by_name_without_opening
     )
     assert said["dir.toml"][1].startswith("is a folder, not a file")
     assert "outside" in said["sock.toml"][1]
-    assert SHIPPED_ROUTINES <= set(catalog.routines)
+    assert set(catalog.routines) >= SHIPPED_ROUTINES
 
 
 def test_a_socket_inside_the_folder_is_refused(data_dir: Path) -> None:
