@@ -102,6 +102,7 @@ class Saver:
         self._kept: Path | None = None  # the recovery file, while it holds writes
         self._kept_count = 0  # how many writes it holds
         self._generation = 0
+        self._told_failing = False  # listeners heard "failing" and not yet "works again"
 
     # ----------------------------------------------------------------- state
     @property
@@ -256,17 +257,26 @@ class Saver:
         if not self._conn_lock.acquire(blocking=wait):
             return  # the retry thread is at it; this write waits its turn in the queue
         try:
-            with self._lock:
-                batch = list(self._pending)
-            if batch:
-                self._write(batch, busy_s)
+            while True:  # writes that arrived meanwhile go at once, not a second later
+                with self._lock:
+                    batch = list(self._pending)
+                if not batch or not self._write(batch, busy_s):
+                    break
         except sqlite3.IntegrityError:
             if strict:
                 raise
         finally:
             self._conn_lock.release()
+        with self._lock:
+            recovered = self._told_failing and not self._pending and self.problem is None
+            if recovered:
+                self._told_failing = False
+        if recovered:
+            log.warning("history: saving works again")
+            self._tell(SaveState(True, RECOVERED))
 
-    def _write(self, batch: list[ops.Op], busy_s: float) -> None:
+    def _write(self, batch: list[ops.Op], busy_s: float) -> bool:
+        """True when the batch is in the file."""
         ids = dict(self._ids)
         current: ops.Op | None = None
         try:
@@ -292,8 +302,9 @@ class Saver:
             raise
         except (sqlite3.Error, OSError) as exc:
             self._failed(exc)
-            return
+            return False
         self._landed(batch, ids)
+        return True
 
     def _landed(self, batch: list[ops.Op], ids: dict[int, int]) -> None:
         with self._lock:
@@ -306,21 +317,19 @@ class Saver:
                     files.mark_live(self.path, row, True)
                 elif isinstance(op, ops.End) and row is not None:
                     files.mark_live(self.path, row, False)
-            kept, was_failing = self._kept, self.problem is not None
+            kept = self._kept
             self._kept = None
             self.problem = None
             self.saved_since_open = True
         if kept is not None:
             kept.unlink(missing_ok=True)
-        if was_failing:
-            log.warning("history: saving works again")
-            self._tell(SaveState(True, RECOVERED))
 
     def _failed(self, exc: BaseException) -> None:
         problem = describe(exc, self.path)
         with self._lock:
-            changed = self.problem != problem
+            changed = self.problem != problem or not self._told_failing
             self.problem = problem
+            self._told_failing = True
             self._keep()
             state = self.state
         if changed:
