@@ -31,12 +31,19 @@ print(json.dumps({"released": time.monotonic()}), flush=True)
 """
 
 
+def python_child(script: str, *args: str) -> subprocess.Popen[str]:
+    """A real second process running ``script`` with the repository importable; it talks
+    over its stdin and stdout, a line at a time."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+
+
 class LockHolder:
     def __init__(self, db: Path, hold_s: float = -1.0) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _HOLDER, str(db), str(hold_s)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
-        )  # fmt: skip
+        self.proc = python_child(_HOLDER, str(db), str(hold_s))
         assert self.proc.stdout is not None
         self.locked = float(json.loads(self.proc.stdout.readline())["locked"])
         self.released: float | None = None

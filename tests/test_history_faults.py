@@ -25,7 +25,7 @@ from backcoach.core.history_files import BUSY_TIMEOUT_S
 from backcoach.core.history_saver import RECOVERED
 from backcoach.core.records import SessionStatus
 from tests.conftest import REPO
-from tests.faults import LockHolder, fill, small_disk
+from tests.faults import LockHolder, fill, python_child, small_disk
 from tests.history_helpers import day, reader, seg
 
 HOLD_S = 5.0  # longer than the busy timeout: the first tries must give up and come back
@@ -178,11 +178,7 @@ def test_a_recovery_file_left_by_a_killed_process_is_merged(tmp_path: Path) -> N
     db = tmp_path / "history.sqlite3"
     HistoryStore.open(db).close()
     holder = LockHolder(db)
-    child = subprocess.Popen(
-        [sys.executable, "-c", _KEEPS_THEN_WAITS, str(db)],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    child = python_child(_KEEPS_THEN_WAITS, str(db))
     try:
         assert child.stdout is not None
         kept = Path(child.stdout.readline().strip())

@@ -24,6 +24,7 @@ from backcoach.core.history import HistoryStore
 from backcoach.core.processes import is_alive, start_time, this_process
 from backcoach.core.records import SessionStatus
 from tests.conftest import REPO
+from tests.faults import python_child
 from tests.history_helpers import add_session, day, seg
 
 _OWNER = """
@@ -154,11 +155,7 @@ def test_after_kill_9_of_run_history_json_says_interrupted_at_once_and_changes_n
 def test_recovery_at_open_closes_only_sessions_whose_owner_is_gone(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     HistoryStore.open(db).close()
-    live = subprocess.Popen(
-        [sys.executable, "-c", _LIVE_SESSION, str(db)],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    live = python_child(_LIVE_SESSION, str(db))
     try:
         assert live.stdout is not None
         sid = int(live.stdout.readline())

@@ -36,7 +36,7 @@ from backcoach.core import history_queries as q
 from backcoach.core import history_recovery as recovery
 from backcoach.core.history_problems import Problem, describe
 from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow, WeekMinutes
-from backcoach.core.history_saver import Listener, Saver, SaveState, SessionOutcome
+from backcoach.core.history_saver import SETTLE_S, Listener, Saver, SaveState, SessionOutcome
 from backcoach.core.processes import this_process
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
 
@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 READ_BUSY_S = 1.0
+TIDY_BUSY_S = 0.5
 
 
 def iso_local(moment: datetime | None = None) -> str:
@@ -178,7 +179,12 @@ class HistoryStore:
         return reader
 
     def _tidy(self, conn: sqlite3.Connection) -> None:
-        """At an owner's start: merge recovery files, then close dead owners' sessions."""
+        """At an owner's start: merge recovery files, then close dead owners' sessions.
+
+        Only briefly waits for another program holding the file: this can wait for the
+        next start, the session the runner is about to begin cannot.
+        """
+        conn.execute(f"PRAGMA busy_timeout = {int(TIDY_BUSY_S * 1000)}")
         try:
             merged, problems = recovery.merge_all(conn, self.path)
             self.merged = merged
@@ -262,7 +268,7 @@ class HistoryStore:
         if self._saver is not None:
             self._saver.unwatch(listener)
 
-    def settle(self, timeout_s: float = 2 * files.BUSY_TIMEOUT_S) -> SaveState:
+    def settle(self, timeout_s: float = SETTLE_S) -> SaveState:
         """Wait (blocking) up to ``timeout_s`` for waiting writes to land; for the end
         of a terminal session. Whatever still waits is in the recovery file after."""
         if self._saver is None:

@@ -3,8 +3,9 @@
 Each write is tried at once, with a busy timeout short enough never to stall a
 countdown. If the file refuses (another program holds it, the disk is full), the
 write is kept, in order, with every later one: they are tried again with each new
-write, by a background thread every second with a desktop-sized busy timeout, and at
-the end. Nothing finished is dropped while the process lives, and a recovery file
+write, by a background thread twice a second (each try waiting up to a second for
+the other program), and at the end of a terminal session for a few seconds more,
+each try waiting up to ``BUSY_TIMEOUT_S``. Nothing finished is dropped while the process lives, and a recovery file
 beside the history holds whatever is waiting, in case the process does not live.
 
 Listeners hear when saving starts failing and when it works again, so the session
@@ -28,9 +29,11 @@ from backcoach.core.history_problems import Problem, describe
 
 log = logging.getLogger(__name__)
 
-FAST_BUSY_S = 0.1  # on the session's own thread
-BUSY_TIMEOUT_S = files.BUSY_TIMEOUT_S  # in the background, and the last try at the end
-RETRY_EVERY_S = 1.0
+FAST_BUSY_S = 0.1  # on the session's own thread: never long enough to stall a countdown
+RETRY_BUSY_S = 1.0  # each background try; short, so that closing never waits long on it
+RETRY_EVERY_S = 0.5  # between background tries
+BUSY_TIMEOUT_S = files.BUSY_TIMEOUT_S  # each try at the end of a terminal session
+SETTLE_S = 5.0  # how long the end of a terminal session keeps trying
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,7 @@ class Saver:
         self._kept_count = 0  # how many writes it holds
         self._generation = 0
         self._told_failing = False  # listeners heard "failing" and not yet "works again"
+        self._settled_at = -1e9  # when settle() last gave up waiting
 
     # ----------------------------------------------------------------- state
     @property
@@ -186,7 +190,7 @@ class Saver:
             if self._pending and not self._stop.is_set():
                 self._start_retrying()
 
-    def settle(self, timeout_s: float = 2 * BUSY_TIMEOUT_S) -> SaveState:
+    def settle(self, timeout_s: float = SETTLE_S) -> SaveState:
         """Keep trying (blocking) until everything is in or ``timeout_s`` has passed."""
         deadline = time.monotonic() + timeout_s
         while True:
@@ -198,6 +202,7 @@ class Saver:
         state = self.state
         if not state.saving:
             self.keep_waiting()
+        self._settled_at = time.monotonic()
         return self.state
 
     def keep_waiting(self) -> None:
@@ -211,8 +216,9 @@ class Saver:
             self._stop.set()
             thread = self._retry
         if thread is not None:
-            thread.join(timeout=BUSY_TIMEOUT_S + 2)
-        if self._pending:
+            thread.join(timeout=RETRY_BUSY_S + 1)
+        just_tried = time.monotonic() - self._settled_at < SETTLE_S  # settle() gave up
+        if self._pending and not just_tried:
             self._attempt(BUSY_TIMEOUT_S, wait=True)
         if self._pending:
             self.keep_waiting()
@@ -237,7 +243,7 @@ class Saver:
 
     def _retry_loop(self) -> None:
         while not self._stop.wait(RETRY_EVERY_S):
-            self._attempt(BUSY_TIMEOUT_S, wait=True)
+            self._attempt(RETRY_BUSY_S, wait=True)
             with self._lock:
                 if not self._pending:
                     self._retry = None

@@ -56,24 +56,25 @@ class Number:
     hi: float
 
     def __call__(self, value: Any) -> float:
-        number = _number(value)
+        number = self._read(value)
         if not self.lo <= number <= self.hi:
             raise Invalid(f"{_plain(value)} is outside {self.lo:g}–{self.hi:g}")
         return number
 
+    def _read(self, value: Any) -> float:
+        return _number(value)
+
 
 @dataclass(frozen=True)
-class Whole:
-    lo: int
-    hi: int
-
+class Whole(Number):
     def __call__(self, value: Any) -> int:
+        return int(super().__call__(value))
+
+    def _read(self, value: Any) -> float:
         number = _number(value)
         if number != int(number):
             raise Invalid(f"expected a whole number, got {_plain(value)}")
-        if not self.lo <= number <= self.hi:
-            raise Invalid(f"{_plain(value)} is outside {self.lo}–{self.hi}")
-        return int(number)
+        return number
 
 
 def flag(value: Any) -> bool:
