@@ -69,9 +69,9 @@ def _open_window(qtbot, data: Path, monkeypatch, settings_text: str):  # type: i
 
 
 def _every_page_and_a_session(w) -> None:  # type: ignore[no-untyped-def]
-    for name in ("history", "why", "settings", "library"):
-        w.show_page(w._named(name))
-        assert w.stack.currentWidget() is w._named(name)
+    for name in ("history", "why", "settings", "editor", "library"):
+        w.show_page(w.stack.page(name))
+        assert w.stack.currentWidget() is w.stack.page(name)
     for routine_id in sorted(w.ctx.catalog.routines):
         w.open_routine(routine_id)  # each routine page opens with the saved options
     w.open_routine("post-run-cooldown")
@@ -121,7 +121,7 @@ def test_the_window_with_the_settings_file_of_the_issue(qtbot, data_dir: Path, m
         assert notice.count(f"Setting {name} in settings.json:") == 1
     assert "The file as it was is kept at" in notice
     assert len(list(data_dir.glob("settings.json.invalid-*"))) == 1
-    w.show_page(w._named("settings"))
+    w.show_page(w.stack.page("settings"))
     page = w.settings_page
     assert (page.rate.value(), page.volume.value(), page.prepare.value()) == (165, 100, 10)
     _every_page_and_a_session(w)

@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import history, plan, routines, run, speak
+    from backcoach.commands import history, plan, routine, routines, run, speak
 
-    for module in (routines, plan, run, history, speak):
+    for module in (routines, routine, plan, run, history, speak):
         module.register(sub)

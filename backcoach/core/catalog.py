@@ -134,6 +134,9 @@ class Exercise:
     check: Check | None = None
     path: Path = Path()
     builtin: bool = True
+    # Whose figure to draw: a shipped exercise's id (shipped ones draw their own), or ""
+    # for the neutral placeholder.
+    picture: str = ""
 
     def variant(self, variant_id: str | None) -> Variant | None:
         if not variant_id:
@@ -227,7 +230,8 @@ class Catalog:
 def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
     """Load shipped exercises and routines, then the runner's own from ``user_dir``."""
     from backcoach.core.catalog_files import read_folder
-    from backcoach.core.catalog_parse import parse_exercise, parse_routine
+    from backcoach.core.catalog_parse import parse_exercise
+    from backcoach.core.routine_file import check_pictures, parse_routine_file
 
     catalog = Catalog()
     errors = catalog.errors
@@ -237,13 +241,21 @@ def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
             ex = _guarded(path, errors, parse_exercise, path, data, builtin, errors)
             if ex is not None:
                 _add_unique(catalog.exercises, ex.id, ex, path, errors)
+    check_pictures(catalog.exercises, errors)
     for root, builtin in sources:
         for path, data in read_folder(root / "routines", errors):
-            rt = _guarded(
-                path, errors, parse_routine, path, data, builtin, catalog.exercises, errors
+            # A routine file may carry its own exercises ([[exercise]] tables).
+            found = _guarded(
+                path, errors, parse_routine_file, path, data, builtin, catalog.exercises
             )
-            if rt is not None:
-                _add_unique(catalog.routines, rt.id, rt, path, errors)
+            if found is None:
+                continue
+            errors.extend(found.errors)
+            if found.routine is None:
+                continue
+            for ex in found.exercises:
+                catalog.exercises.setdefault(ex.id, ex)
+            _add_unique(catalog.routines, found.routine.id, found.routine, path, errors)
     _check_answer_links(catalog)
     return catalog
 
@@ -307,3 +319,14 @@ def _add_unique(
         )
         return
     into[key] = value  # type: ignore[assignment]
+
+
+def read_toml(path: Path, errors: list[CatalogError]) -> dict[str, Any] | None:
+    """One file's tables, or None with the reason in ``errors``.
+
+    Every file the catalogue reads comes through here (``catalog_files``), a dropped or
+    imported one too, so they all meet the same checks and limits.
+    """
+    from backcoach.core.catalog_files import read_file
+
+    return read_file(path, errors)

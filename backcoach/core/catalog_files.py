@@ -22,7 +22,8 @@ from typing import Any
 from backcoach.core.fields import CatalogError
 
 MAX_FILE_BYTES = 256 * 1024
-MAX_DEPTH = 8  # tables and lists inside one another; the shipped files use 6
+MAX_DEPTH = 10  # tables and lists inside one another: shipped files use 6, a routine
+# file carrying its own exercises 8 (exercise, variants, dosage, tempo)
 MAX_TEXT = 1000  # characters in one piece of text
 MAX_LIST = 100  # entries in any one list
 MAX_ITEMS = 40  # exercises in one routine
@@ -87,6 +88,16 @@ def _read_one(
             f"expected a file inside {folder}: copy it there instead of linking",
         )
         return None
+    return read_file(path, errors)
+
+
+def read_file(path: Path, errors: list[CatalogError]) -> dict[str, Any] | None:
+    """One file, wherever it is (a folder's, dropped, imported): checked, parsed and
+    walked against the limits; None with the reasons in ``errors``."""
+
+    def refuse(field: str, why: str) -> None:
+        errors.append(CatalogError(path, field, why))
+
     try:
         kind = _kind(os.stat(path).st_mode)
     except OSError as exc:

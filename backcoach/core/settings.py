@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from backcoach.core.atomic import write_text_atomic
 from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.settings_shapes import (
     ID,
@@ -170,16 +171,7 @@ def save_settings(path: Path, settings: Settings, keep: dict[str, Any] | None = 
     data = {k: v for k, v in (keep or {}).items() if k not in _CHECKS}
     data.update(asdict(settings))
     data["equipment_owned"] = list(settings.equipment_owned)
-    tmp = path.with_name(path.name + ".tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True, allow_nan=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True, allow_nan=False))
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
