@@ -36,12 +36,12 @@ def test_the_session_page_warns_while_saving_fails_and_says_when_it_works_again(
     try:
         step(w, 10.0 + 20.5)  # get ready, then the first hold: its record is written
         qtbot.waitUntil(page.save_warning.isVisible, timeout=5000)
-        assert page.save_warning.text().startswith(
+        assert page.save_warning.message.startswith(
             "Saving is failing: another program is holding the history file"
         )
         assert w.flow.driver.state == State.RUNNING  # the session goes on meanwhile
         holder.release()
-        qtbot.waitUntil(lambda: page.save_warning.text() == RECOVERED, timeout=10_000)
+        qtbot.waitUntil(lambda: page.save_warning.message == RECOVERED, timeout=10_000)
     finally:
         holder.kill()
     assert _segments(w) == 1

@@ -80,8 +80,9 @@ def describe(exc: BaseException, path: Path) -> Problem:
         )
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
         return Problem(
-            f"another program is holding the history file {path}",
-            "close it (a sqlite3 shell, a backup or sync tool, another copy of backcoach)",
+            "another program is holding the history file",
+            "close it (a sqlite3 shell, a backup or sync tool, another copy of backcoach); "
+            f"the file is {path}",
         )
     if "unable to open" in text:
         return Problem(
