@@ -91,12 +91,24 @@ def run(quick: bool = False) -> list[Row]:
         )
         plain = _catalog_ms(clean, runs)
         with_big = _catalog_ms(big, runs)
+        tables = root / "tables"
+        (tables / "routines").mkdir(parents=True)
+        (tables / "routines" / "big.toml").write_text(
+            'id = "big"\nname = "Big"\npurpose = "x"\nequipment = ["mat"]\n'
+            'sources = ["002_28ac56f964d3cfe9.txt"]\n'
+            + '[[items]]\nexercise = "knee-to-chest"\n' * 10_000,
+            encoding="utf-8",
+        )
+        with_tables = _catalog_ms(tables, runs)
         recovery = statistics.median(_recovery_s(root / f"r{i}") for i in range(3 if quick else 5))
     return [
         Row("`backcoach routines`, 3 hostile files", bad, base, "s", "≤ 2 s", bad <= 2.0,
             "deep nesting, a 401-digit number, a FIFO; all named"),
-        Row("catalogue with a 10,000-item routine", with_big, plain, "ms", "refused, ≤ +100 ms",
-            with_big - plain <= 100, "refused by its item count"),
+        Row("catalogue with a 10,000-item routine, [[items]]", with_tables, plain, "ms",
+            "refused, ≤ +50 ms", with_tables - plain <= 50, "370 KB: refused by size, unread"),
+        Row("catalogue with a 10,000-item routine, inline", with_big, plain, "ms",
+            "refused, ≤ +300 ms", with_big - plain <= 300,
+            "180 KB: parsed (tomllib), refused by its item count; was 59 s to plan"),
         Row("saving works again after a lock is let go", recovery, None, "s", "≤ 1.5 s",
-            recovery <= 1.5, "retried every second in the background"),
+            recovery <= 1.5, "retried twice a second in the background"),
     ]  # fmt: skip
