@@ -245,8 +245,8 @@ from backcoach.core.records import SessionStatus
 from tests.history_helpers import seg
 
 folder = Path(sys.argv[1])
-try:
-    (folder / "probe").touch()
+try:  # the folder (a new file in it) or the history file itself, as the test chmods
+    Path(sys.argv[2]).open("a").close()
     refused = False
 except PermissionError:
     refused = True
@@ -264,22 +264,25 @@ print(json.dumps({
 """
 
 
-def _run_without_write_permission(folder: Path) -> dict[str, object]:
-    cmd = [sys.executable, "-c", _READ_ONLY_CHILD, str(folder)]
+def _run_without_write_permission(folder: Path, mode: int = 0o555) -> dict[str, object]:
+    history = folder / "history.sqlite3"
+    target = folder if mode == 0o555 else history
+    probe = folder / "probe" if target == folder else history
+    cmd = [sys.executable, "-c", _READ_ONLY_CHILD, str(folder), str(probe)]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv: cannot drop the override")
         cmd = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", *cmd]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    folder.chmod(0o555)
+    target.chmod(mode)
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=REPO, timeout=60)
     finally:
-        folder.chmod(0o755)
+        target.chmod(0o755 if target == folder else 0o644)
     assert out.returncode == 0, out.stderr
     result: dict[str, object] = json.loads(out.stdout)
-    assert result["refused"] is True, "the folder was still writable: the test proves nothing"
+    assert result["refused"] is True, f"{target} was still writable: the test proves nothing"
     return result
 
 
@@ -306,6 +309,20 @@ def test_read_only_folder_with_history_shows_it_but_saves_nothing(tmp_path: Path
     assert result["routines"] == ["Earlier session"]  # the review page still has its data
     assert "could not be kept either" in str(result["outcome"])
     assert _digest(folder) == before  # nothing moved aside, nothing written
+
+
+def test_a_history_file_with_no_permissions_is_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with HistoryStore.open(folder / "history.sqlite3") as store:
+        add_session(store, day(1), routine=("a", "Earlier session"))
+    result = _run_without_write_permission(folder, mode=0o000)  # chmod 000 on the file
+    assert result["saving"] is False
+    assert result["notice"] == (
+        "History can't be saved right now: backcoach has no permission to write to "
+        f"{folder / 'history.sqlite3'}. Give your user read and write access to that file (it "
+        "is yours: chmod u+rw); backcoach keeps your sets and saves them as soon as it can."
+    )
 
 
 def test_read_only_folder_without_history_yet(tmp_path: Path) -> None:

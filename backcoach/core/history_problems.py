@@ -73,6 +73,11 @@ def describe(exc: BaseException, path: Path) -> Problem:
         or "read-only" in text
         or ("unable to open" in text and not _writable(path))
     ):
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            return Problem(
+                f"backcoach has no permission to write to {path}",
+                "give your user read and write access to that file (it is yours: chmod u+rw)",
+            )
         return Problem(
             f"backcoach has no permission to write to {folder}",
             "give your user write access to that folder, or start backcoach with "
