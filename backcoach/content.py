@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 def load() -> Catalog:
     """Shipped exercises and routines, then ``<data dir>/exercises`` and ``/routines``."""
-    catalog = load_catalog(paths.asset_root(), paths.data_dir(create=False))
+    catalog = load_catalog(paths.asset_root(), paths.data_dir())
     for error in catalog.errors:
         log.warning("catalogue: %s", error)
     return catalog

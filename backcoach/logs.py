@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from backcoach import paths
@@ -11,20 +12,22 @@ from backcoach import paths
 LOG_NAME = "backcoach.log"
 
 
-def log_file(create: bool = True) -> Path:
-    return paths.log_dir(create) / LOG_NAME
+def log_file() -> Path:
+    return paths.log_dir() / LOG_NAME
 
 
-class _LazyFileHandler(logging.handlers.RotatingFileHandler):
-    """Makes its folder and file at the first record, not before."""
+class _FolderMakingHandler(logging.handlers.RotatingFileHandler):
+    """Opens its file, and makes its folder, at the first record rather than at start:
+    a command that only reads and has nothing to report leaves no log folder behind."""
 
     def _open(self):  # type: ignore[no-untyped-def]
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
-        # A read-only or full data folder must not stop the app, nor fill the terminal.
-        logging.getLogger("backcoach").removeHandler(self)
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # a read-only or full log folder must not stop the app or fill stderr
+        super().handleError(record)
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -36,10 +39,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     try:
-        path = log_file(create=False)
-        # delay: the file is made at the first record, so a reader that has nothing to
-        # log (``history --json``) leaves the data folder as it found it.
-        handler = _LazyFileHandler(
+        path = log_file()
+        handler = _FolderMakingHandler(
             path, maxBytes=512_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:

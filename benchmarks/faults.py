@@ -96,7 +96,8 @@ def run(quick: bool = False) -> list[Row]:
         (tables / "routines" / "big.toml").write_text(
             'id = "big"\nname = "Big"\npurpose = "x"\nequipment = ["mat"]\n'
             'sources = ["002_28ac56f964d3cfe9.txt"]\n'
-            + '[[items]]\nexercise = "knee-to-chest"\n' * 10_000,
+            + '[[items]]\nexercise = "knee-to-chest"\n'
+            * 10_000,
             encoding="utf-8",
         )
         with_tables = _catalog_ms(tables, runs)

@@ -30,7 +30,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     # A reader: a window may be in the middle of a session in this same file, so
     # nothing is written, moved or created; a dead owner's session reads interrupted.
-    with HistoryStore.open_reader(paths.history_db(create=False)) as store:
+    with HistoryStore.open_reader(paths.history_db()) as store:
         if store.notice:
             print(f"backcoach: {store.notice}", file=sys.stderr)
         if args.fmt:

@@ -93,6 +93,7 @@ def _segments(rng: random.Random, routine_id: str) -> list[tuple[object, ...]]:
 def write_sample_history(path: Path, spec: SampleSpec = SampleSpec()) -> int:
     """Add made-up sessions to the history at ``path``; returns how many."""
     rng = random.Random(spec.seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
     conn = history_files.connect(path)
     routine_ids = list(_ROUTINES)
     n = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -28,7 +28,6 @@ from backcoach.ui.full_screen import FullScreen
 from backcoach.ui.nav_rail import NavRail
 from backcoach.ui.notices import NoticeBar, show_startup_notices
 from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
-from backcoach.ui.routine_files import toml_files
 from backcoach.ui.voice_status import VoiceStatus
 from backcoach.ui.welcome import show_about, welcome_if_first_run
 
@@ -45,6 +44,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    flowMade = Signal(object)  # the SessionFlow, made at the first session (MPRIS binds to it)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.voice = VoiceStatus(ctx, self)
         self.voice.notice.connect(self.notice_bar.tell)
         self.voice.mutedChanged.connect(lambda muted: self.flow.set_voice(not muted))
+        self.voice.changed.connect(lambda: self._flow.show_voice() if self._flow else None)
         self.full_screen = FullScreen(self)
         self.editor_flow = EditorFlow(self)  # the runner's own routines, files and drops
         self._register_pages()
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         page = LibraryPage(self.ctx)
         page.routineChosen.connect(self.open_routine)
         page.newRoutineRequested.connect(self.editor_flow.new_routine)
-        page.openFileRequested.connect(self.editor_flow.files.open_file)
+        page.openFileRequested.connect(lambda: self.editor_flow.files.open_file())
         return page
 
     def _make_routine(self) -> QWidget:
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
             self._flow.started.connect(lambda: self.show_page(self.session_page))
             self._flow.finished.connect(self._session_finished)
             self._flow.saved.connect(self._refresh_history)
+            self.flowMade.emit(self._flow)
         return self._flow
 
     @property
@@ -222,11 +225,15 @@ class MainWindow(QMainWindow):
 
     # ----- window events -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from backcoach.ui.routine_files import toml_files
+
         if not self.session_live and toml_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A routine file dropped anywhere on the window is imported (checked first)."""
+        from backcoach.ui.routine_files import toml_files
+
         files = toml_files(event.mimeData().urls())
         if files and not self.session_live:
             event.acceptProposedAction()

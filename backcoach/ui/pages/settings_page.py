@@ -97,8 +97,8 @@ class SettingsPage(QWidget):
         sess_box.setLayout(sess)
 
         data = QLabel(
-            self.tr("History and settings: {0}<br>Log file: {1}").format(
-                paths.data_dir(), log_file()
+            self.tr("History: {0}<br>Settings: {1}<br>Log file: {2}").format(
+                paths.data_dir(), paths.settings_file(), log_file()
             )
         )
         data.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,7 +137,11 @@ class SettingsPage(QWidget):
         self.voice_combo.addItem(self.tr("Default voice"), "")
         for vid, name in voices:
             self.voice_combo.addItem(name, vid)
-        self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(self.ctx.settings.voice)))
+        chosen = self.ctx.settings.voice
+        found = self.voice_combo.findData(chosen)
+        if found < 0:  # saved by name by an older version
+            found = self.voice_combo.findText(chosen)
+        self.voice_combo.setCurrentIndex(max(0, found))
         self.voice_combo.blockSignals(False)
         self.voice_status.setText(status)
         self.test.setEnabled(bool(voices))

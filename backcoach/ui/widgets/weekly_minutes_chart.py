@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import WeekMinutes
+from backcoach.ui.formats import day_month
 from backcoach.ui.widgets.chart_style import (
     ChartWidget,
     chart_colors,
@@ -35,7 +36,7 @@ class Bar:
 
 
 def _short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return day_month(day)
 
 
 class WeeklyMinutesChart(ChartWidget):
