@@ -70,11 +70,16 @@ def test_a_second_launch_raises_the_first_window(qtbot, window_manager, tmp_path
     )
     try:
         found: list[str] = []
-        qtbot.waitUntil(
-            lambda: found.append(_window_of(first.pid)) or bool(found[-1]), timeout=30_000
-        )
-        wid = found[-1]  # (it may unmap for a moment as the window manager frames it)
-        qtbot.waitUntil(lambda: _framed(wid), timeout=10_000)
+
+        def framed_window() -> bool:
+            # Looked up afresh each time: the window may unmap, or be made again, while
+            # the window manager takes it on (seen on a loaded machine).
+            wid = _window_of(first.pid)
+            found.append(wid if wid and _framed(wid) else "")
+            return bool(found[-1])
+
+        qtbot.waitUntil(framed_window, timeout=40_000)
+        wid = found[-1]
         _x("xdotool", "windowminimize", "--sync", wid)
         qtbot.waitUntil(lambda: _hidden(wid), timeout=10_000)
         assert _active() != wid
