@@ -50,9 +50,10 @@ def build_context(with_history: bool = True) -> Any:
             f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "
             f"skipped. The first: {catalog.errors[0]}"
         )
-    loaded = load_settings(paths.settings_file())
-    if loaded.notice:
-        notices.append(loaded.notice)
+    # The window owns the data folder: a settings file that fails its checks is kept
+    # aside and the checked settings written in its place.
+    loaded = load_settings(paths.settings_file(), keep_aside=True)
+    notices.extend(loaded.notices)
     return AppContext(
         catalog=catalog,
         settings=loaded.settings,
@@ -106,13 +107,24 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
+    from backcoach.ui.desktop.single_instance import SingleInstance
     from backcoach.ui.first_paint import FirstPaintProbe, when_painted
     from backcoach.ui.main_window import MainWindow
 
+    # The data folder has one owner: a second launch brings the first window forward.
+    # Started at login while a window is already open, the presence just leaves: that
+    # window gives the reminders.
+    instance = SingleInstance(paths.data_dir())
+    if background and _window_already_open(instance):
+        return 0
+    refused = _refuse_unless_owner(instance)
+    if refused is not None:
+        return refused
     ctx = build_context(with_history=background)  # in the background no paint is waiting
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     desktop = _Desktop(ctx)
+    instance.raiseRequested.connect(desktop.bring_forward)
     try:
         if background:
             presence = desktop.start_presence(app, lambda: MainWindow(ctx))
@@ -120,7 +132,7 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
                 log.info("started at login, but reminders are off: nothing to do")
                 return 0
             return int(app.exec())
-        window = MainWindow(ctx)
+        window = desktop.window = MainWindow(ctx)
         when_painted(window, lambda: after_first_paint(window, ctx, desktop, app))
         if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
             # Installed last, so it sees the paint first: it reports before the rest starts.
@@ -131,8 +143,42 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
         desktop.close()
         if ctx.speaker is not None:
             ctx.speaker.close()
+        instance.close()
         if ctx.history is not None:
-            ctx.history.close()
+            ctx.history.close()  # what could not be saved goes into a recovery file
+
+
+def _window_already_open(instance: Any) -> bool:
+    """Whether a backcoach window answers on this data folder's socket (without asking
+    it to come forward: nobody asked for a window at login)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(instance.name)
+    answered = bool(sock.waitForConnected(500))
+    sock.abort()
+    return answered
+
+
+def _refuse_unless_owner(instance: Any) -> int | None:
+    """None when this launch owns the data folder and opens the window; else the exit
+    code: 0 when the window already open came forward, 1 when another copy owns it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcoach.core.folder_lock import FolderInUse
+
+    try:
+        outcome = instance.start()
+    except FolderInUse as busy:
+        log.warning("not opening: %s", busy)
+        text = str(busy)
+        print(f"backcoach: {text}", file=sys.stderr)
+        QMessageBox.warning(None, "backcoach", text[:1].upper() + text[1:] + ".")
+        return 1
+    if outcome == "forwarded":
+        print("backcoach is already open; its window was brought forward.")
+        return 0
+    return None
 
 
 class _Desktop:
@@ -143,6 +189,15 @@ class _Desktop:
         self.ctx = ctx
         self.mpris: Any = None
         self.presence: Any = None
+        self.window: Any = None  # the first window, until the presence looks after it
+
+    def bring_forward(self) -> None:
+        """Another launch asked for the window: the presence's (made if need be), or the
+        first one while the presence has not started yet."""
+        if self.presence is not None:
+            self.presence.open()
+        elif self.window is not None:
+            self.window.bring_forward()
 
     def window_shown(self, window: Any) -> None:
         from PySide6.QtCore import QTimer

@@ -12,9 +12,9 @@ from backcoach.core.levels import ROUNDS_KEY
 from backcoach.core.progression import (
     LevelChange,
     Mark,
+    PastSession,
     Proposal,
     RoutineLevels,
-    SessionOutcome,
     current_levels,
     decide,
     propose,
@@ -45,7 +45,7 @@ class Runner:
     routine: Routine
     clock: FakeCalendar = field(default_factory=FakeCalendar)
     changes: list[LevelChange] = field(default_factory=list)
-    outcomes: list[SessionOutcome] = field(default_factory=list)
+    outcomes: list[PastSession] = field(default_factory=list)
 
     @property
     def state(self) -> RoutineLevels:
@@ -77,7 +77,7 @@ class Runner:
                         hurt=slot.key in hurt and last,
                     )
                 )
-        self.outcomes.append(SessionOutcome(len(self.outcomes) + 1, status, *pain, tuple(marks)))
+        self.outcomes.append(PastSession(len(self.outcomes) + 1, status, *pain, tuple(marks)))
         return self.proposal()
 
     def proposal(self) -> Proposal:

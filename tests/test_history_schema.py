@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import history_schema
+from backcoach.core import history_files, history_schema
 from backcoach.core.history import HistoryStore
 from backcoach.core.records import SessionStatus
 from tests.history_helpers import add_session, day, reader
@@ -78,23 +78,29 @@ CREATE INDEX segments_by_session ON segments(session_id, position);
 CREATE INDEX events_by_session ON events(session_id, at_s);
 CREATE INDEX sessions_running ON sessions(status) WHERE status = 'running';
 CREATE VIEW session_overview AS
-SELECT id,
-       substr(started_at, 1, 16)               AS started,
-       routine_name                            AS routine,
-       status,
-       round(done_s / 60.0, 1)                 AS done_min,
-       round(planned_s / 60.0, 1)              AS planned_min,
+SELECT id, substr(started_at, 1, 16) AS started, routine_name AS routine, status,
+       round(done_s / 60.0, 1) AS done_min, round(planned_s / 60.0, 1) AS planned_min,
        CASE WHEN planned_s > 0
             THEN CAST(round(100.0 * min(done_s, planned_s) / planned_s) AS INTEGER)
-       END                                     AS pct,
-       pain_before,
-       pain_after,
-       notes
+       END AS pct,
+       pain_before, pain_after, notes
 FROM sessions;
 PRAGMA user_version = 3;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
+V4_DDL = (
+    V3_DDL.replace("PRAGMA user_version = 3;", "")
+    + """
+ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE sessions ADD COLUMN owner_started REAL;
+CREATE TABLE recovery_merged (
+    name       TEXT PRIMARY KEY,
+    merged_at  TEXT NOT NULL
+);
+PRAGMA user_version = 4;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -142,9 +148,10 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 4
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 5
     assert {
         "sessions", "segments", "events", "session_overview", "sessions_by_start", "level_changes",
+        "recovery_merged",
     } <= set(shape)  # fmt: skip
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
@@ -160,7 +167,10 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "pain_after",
         "app_version",
         "notes",
+        "owner_pid",
+        "owner_started",
     ]
+    assert "recovery_merged" in shape
 
 
 @pytest.mark.parametrize("version", sorted(OLD_VERSIONS))
@@ -222,7 +232,9 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(
 def test_foreign_keys_cascade_when_a_session_is_deleted(tmp_path: Path) -> None:
     with HistoryStore.open(tmp_path / "h.db") as store:
         sid = add_session(store, day(1), segments=4)
-        store._conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))  # type: ignore[union-attr]
+    con = history_files.connect(tmp_path / "h.db")  # foreign keys on, as the store has them
+    con.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+    con.close()
     assert reader(tmp_path / "h.db").execute("SELECT count(*) FROM segments").fetchone()[0] == 0
 
 
@@ -237,6 +249,6 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    tables = {"events", "level_changes", "segments", "session_overview", "sessions"}
-    assert tables <= set(out.split())
+    tables = {"events", "level_changes", "recovery_merged", "segments", "session_overview"}
+    assert tables | {"sessions"} == set(out.split()[:6])  # .tables prints them in columns
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out

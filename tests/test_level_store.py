@@ -27,12 +27,9 @@ def run_session(store, book, routine, pain, day: int, hurt_at: float | None = No
     levels, rounds = book.plan_levels(routine)
     plan = build_plan(routine, book.catalog, PlanOptions(rounds=rounds, levels=levels), False)
     clock = FakeClock()
-    coach = Coach(plan, clock, history=store, info=SessionInfo(pain_before=pain[0]))
+    info = SessionInfo(pain_before=pain[0], started_at=DAY0 + timedelta(days=day))
+    coach = Coach(plan, clock, history=store, info=info)
     coach.start()
-    store._conn.execute(  # the session's day on the calendar the test steps
-        "UPDATE sessions SET started_at = ? WHERE id = ?",
-        ((DAY0 + timedelta(days=day)).isoformat(), coach.session_id),
-    )
     while coach.state == State.RUNNING:
         coach.tick(clock.advance(0.5))
         if hurt_at is not None and clock.now - 1000 >= hurt_at:

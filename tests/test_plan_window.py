@@ -95,7 +95,7 @@ def test_the_library_opens_on_today_and_the_plan_is_made_there(qtbot, window, mo
         "post-run-cooldown": {"rule": "after-run"},
         "pre-run-warm-up": {"rule": "before-run"},
         "stability-ball-circuit": {"rule": "weekly", "times": 2},
-        "tiny": {"rule": "days", "days": [5]},
+        "tiny": {"rule": "days", "days": (5,)},  # lists come back as tuples, checked
     }
     rows = [(name.text(), why.text()) for name, why, _ in lib.today.rows]
     assert ("Tiny test routine", "Saturdays") in rows

@@ -1,18 +1,19 @@
 """The history file's side of progression: level changes written and read, and what
-past sessions of a routine say about each exercise (``SessionOutcome``).
+past sessions of a routine say about each exercise (``PastSession``).
 
-Plain functions over a connection; ``HistoryStore`` runs them inside its transaction and
-error handling.
+Reads are plain functions over a connection; a change is written as a
+``history_ops.LevelRow``, through the store's saver like every other write.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 
+from backcoach.core.history_ops import LevelRow
 from backcoach.core.levels import Level
-from backcoach.core.progression import LevelChange, Mark, SessionOutcome
+from backcoach.core.progression import LevelChange, Mark, PastSession
 from backcoach.core.records import SessionStatus
 
 OUTCOME_LIMIT = 50  # sessions looked at per routine: the rules need the last few only
@@ -23,32 +24,24 @@ _CHANGE_COLUMNS = (
 )
 
 
-def write_changes(
-    conn: sqlite3.Connection, rows: Iterable[LevelChange], stamp: Callable[[datetime], str]
-) -> int:
-    """Insert ``rows``; ``stamp`` writes each row's time the way the history keeps times."""
-    n = 0
-    for c in rows:
-        level = c.level
-        conn.execute(
-            f"INSERT INTO level_changes ({_CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                c.routine_id,
-                c.slot,
-                c.kind,
-                c.reason,
-                c.after_session,
-                stamp(c.decided_at),
-                c.exercise_id,
-                level.variant if level else "",
-                level.hold_s if level else None,
-                level.reps if level else None,
-                level.sets if level else None,
-                c.rounds,
-            ),
-        )
-        n += 1
-    return n
+def level_op(c: LevelChange, stamp: Callable[[datetime], str]) -> LevelRow:
+    """One change as the history's write; ``stamp`` writes its time as the history does."""
+    level = c.level
+    return LevelRow(
+        0,
+        c.routine_id,
+        c.slot,
+        c.kind,
+        c.reason,
+        c.after_session,
+        stamp(c.decided_at),
+        c.exercise_id,
+        level.variant if level else "",
+        level.hold_s if level else None,
+        level.reps if level else None,
+        level.sets if level else None,
+        c.rounds,
+    )
 
 
 def read_changes(conn: sqlite3.Connection, routine_id: str | None = None) -> list[LevelChange]:
@@ -89,7 +82,7 @@ def latest_session(conn: sqlite3.Connection, routine_id: str) -> int:
     return int(row[0] or 0)
 
 
-def outcomes(conn: sqlite3.Connection, routine_id: str, since: int = 0) -> list[SessionOutcome]:
+def outcomes(conn: sqlite3.Connection, routine_id: str, since: int = 0) -> list[PastSession]:
     """The routine's finished sessions after session ``since``, oldest first, with one
     mark per work segment (the rules never look further back than the last decision)."""
     sessions = conn.execute(
@@ -113,7 +106,7 @@ def outcomes(conn: sqlite3.Connection, routine_id: str, since: int = 0) -> list[
             Mark(None if item is None else int(item), str(ex), complete, bool(skipped), bool(hurt))
         )
     return [
-        SessionOutcome(
+        PastSession(
             int(sid),
             SessionStatus(str(status)),
             None if before is None else int(before),

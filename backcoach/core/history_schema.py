@@ -98,10 +98,25 @@ _V3 = (
     """,
 )
 
-# Version 4: the runner's levels (progression), each change kept with its reason and
-# date, and which exercise of the routine each segment was (a routine may hold one
-# exercise twice). Rows before this version have no item index (NULL).
+# Version 4: who is running a live session, and which recovery files were merged.
+# A session is 'running' only while its owner (pid + start time) lives; readers show a
+# dead owner's session as interrupted, and the next owner marks it so. A recovery file
+# (records the file refused at the end of a session) is merged exactly once.
 _V4 = (
+    "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER",
+    "ALTER TABLE sessions ADD COLUMN owner_started REAL",  # epoch seconds
+    """
+    CREATE TABLE recovery_merged (
+        name       TEXT PRIMARY KEY,  -- the recovery file's name and generation
+        merged_at  TEXT NOT NULL
+    )
+    """,
+)
+
+# Version 5: the runner's levels (progression), each change kept with its reason and
+# date, and which exercise of the routine each segment was (a routine may hold one
+# exercise twice). Rows from before this version have no item index (NULL).
+_V5 = (
     "ALTER TABLE segments ADD COLUMN item_index INTEGER",
     """
     CREATE TABLE level_changes (
@@ -128,7 +143,7 @@ _V4 = (
 
 # Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
 MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4)
+    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4, _V5)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

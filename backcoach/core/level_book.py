@@ -14,9 +14,9 @@ from backcoach.core.catalog import Catalog, Routine
 from backcoach.core.levels import Level, levels_by_item
 from backcoach.core.progression import (
     LevelChange,
+    PastSession,
     Proposal,
     RoutineLevels,
-    SessionOutcome,
     current_levels,
     decide,
     propose,
@@ -31,7 +31,7 @@ class LevelStore(Protocol):
 
     def level_changes(self, routine_id: str | None = None) -> list[LevelChange]: ...
     def record_level_changes(self, rows: list[LevelChange]) -> bool: ...
-    def outcomes(self, routine_id: str, since: int = 0) -> list[SessionOutcome]: ...
+    def outcomes(self, routine_id: str, since: int = 0) -> list[PastSession]: ...
     def latest_session(self, routine_id: str) -> int: ...
 
 

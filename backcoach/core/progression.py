@@ -46,7 +46,7 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True)
-class SessionOutcome:
+class PastSession:
     session_id: int
     status: SessionStatus
     pain_before: int | None
@@ -153,7 +153,7 @@ def current_levels(
     return RoutineLevels(routine, slots, levels, rounds, limits, mine)
 
 
-def slot_results(slots: Sequence[Slot], outcome: SessionOutcome) -> dict[str, SlotResult]:
+def slot_results(slots: Sequence[Slot], outcome: PastSession) -> dict[str, SlotResult]:
     """Each slot's result in one session. Old records without an item index are matched
     to the first slot of their exercise."""
     by_index = {s.item_index: s.key for s in slots}
@@ -177,7 +177,7 @@ def slot_results(slots: Sequence[Slot], outcome: SessionOutcome) -> dict[str, Sl
 
 
 def propose(
-    state: RoutineLevels, outcomes: Sequence[SessionOutcome], ready_after: int = READY_AFTER
+    state: RoutineLevels, outcomes: Sequence[PastSession], ready_after: int = READY_AFTER
 ) -> Proposal:
     """What the latest session of ``outcomes`` (this routine's, oldest first) suggests."""
     if not outcomes:
@@ -194,7 +194,7 @@ def propose(
     return _step_ups(state, outcomes, ready_after) or empty
 
 
-def _step_backs(state: RoutineLevels, latest: SessionOutcome) -> Proposal:
+def _step_backs(state: RoutineLevels, latest: PastSession) -> Proposal:
     results = slot_results(state.slots, latest)
     flagged = pain_flag(latest.pain_before, latest.pain_after)
     why = ""
@@ -231,7 +231,7 @@ def _step_backs(state: RoutineLevels, latest: SessionOutcome) -> Proposal:
 
 
 def _step_ups(
-    state: RoutineLevels, outcomes: Sequence[SessionOutcome], ready_after: int
+    state: RoutineLevels, outcomes: Sequence[PastSession], ready_after: int
 ) -> Proposal | None:
     last_decided = max((c.after_session for c in state.changes), default=0)
     window = [
@@ -390,9 +390,9 @@ __all__ = [
     "Change",
     "LevelChange",
     "Mark",
+    "PastSession",
     "Proposal",
     "RoutineLevels",
-    "SessionOutcome",
     "current_levels",
     "decide",
     "propose",

@@ -83,7 +83,7 @@ def _entry(routine_id: object, spec: object) -> PlanEntry | None:
     if rule == "days":
         days = spec.get("days")
         if (
-            isinstance(days, list)
+            isinstance(days, list | tuple)
             and days
             and all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days)
         ):

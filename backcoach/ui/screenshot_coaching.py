@@ -51,7 +51,7 @@ def _earlier_steps(w, today) -> None:  # type: ignore[no-untyped-def]
     """The last three weeks of the circuit as the History page draws them: the plank and
     the back extension up, a round, the plank up again, and a sore day taking it back.
     The sample's older sessions predate item indexes, so their outcomes are made here."""
-    from backcoach.core.progression import Mark, SessionOutcome, propose
+    from backcoach.core.progression import Mark, PastSession, propose
     from backcoach.core.records import SessionStatus
 
     book = w.ctx.levels()
@@ -63,7 +63,7 @@ def _earlier_steps(w, today) -> None:  # type: ignore[no-untyped-def]
         last = max((c.after_session for c in state.changes), default=0)
         marks = tuple(Mark(s.item_index, s.exercise_id, True, False, False) for s in state.slots)
         outcomes = [
-            SessionOutcome(last + i, SessionStatus.COMPLETED, before, after, marks) for i in (1, 2)
+            PastSession(last + i, SessionStatus.COMPLETED, before, after, marks) for i in (1, 2)
         ]
         proposal = propose(state, outcomes)
         keys = {c.slot for c in proposal.changes} if accept is None else accept

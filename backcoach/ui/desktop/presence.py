@@ -56,20 +56,16 @@ class Presence(QObject):
 
     # ----- the window ------------------------------------------------------------------
     def open(self, routine_id: str = "") -> Any:
-        """Bring the window forward (making it if needed) on a routine or the library."""
+        """Bring the window forward (making it if needed), on ``routine_id`` if given."""
         window = self.window
-        made = window is None
         if window is None:
             window = self.adopt(self._make_window())
             self.windowOpened.emit(window)
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        if not window.session_live:  # a live session is never interrupted by a reminder
-            if routine_id and routine_id in self.ctx.catalog.routines:
-                window.open_routine(routine_id)
-            elif not made:  # a new window opens on the library already
-                window.show_page(window.library)
+        window.bring_forward()
+        # A live session is never interrupted by a reminder; without a routine to open,
+        # the window stays on the page it was on.
+        if routine_id and routine_id in self.ctx.catalog.routines and not window.session_live:
+            window.open_routine(routine_id)
         return window
 
     def adopt(self, window: Any) -> Any:
