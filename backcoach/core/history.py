@@ -156,7 +156,21 @@ class HistoryStore:
             )
             log.error("history: %s failed (%s); not saving from now on", what, exc)
             return None
+        except BaseException:  # the caller's own refusal (ValueError…): undo, pass it on
+            self._rollback(conn)
+            raise
         return result
+
+    def transaction(self, what: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """``work`` in one transaction, for the other tables in this file (runs, shoes).
+
+        None when not saving or when the write failed; ``notice`` then says why.
+        """
+        return self._write(what, work)
+
+    def query(self, default: T, query: Callable[[sqlite3.Connection], T]) -> T:
+        """A read for the other tables in this file; ``default`` when it fails."""
+        return self._read(default, query)
 
     @staticmethod
     def _rollback(conn: sqlite3.Connection) -> None:

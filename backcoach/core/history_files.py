@@ -29,7 +29,7 @@ PRAGMAS: tuple[str, ...] = (
     "PRAGMA synchronous = FULL",
 )
 BUSY_TIMEOUT_S = 3.0
-_OUR_TABLES = frozenset({"sessions", "segments", "events"})
+_OUR_TABLES = frozenset({"sessions", "segments", "events", "runs", "shoes"})
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
