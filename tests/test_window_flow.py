@@ -149,7 +149,7 @@ def test_a_missing_speech_engine_is_told_once_and_the_session_goes_on(qtbot, win
     w.ctx.speaker.lose_engine("missing", text)
     w.ctx.speaker.lose_engine("missing", text)  # told once, however often it is noticed
     qtbot.waitUntil(w.notice_bar.isVisible)
-    assert w.notice_text.text() == text
+    assert w.notice_bar.text.text() == text
     assert "espeak-ng" in w.settings_page.voice_status.text()
     step(w, 5.0)
     assert w.flow.driver.state == State.RUNNING

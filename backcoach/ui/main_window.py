@@ -1,48 +1,43 @@
-"""The main window: a navigation rail and a stack of pages.
+"""The main window: a router. It makes the pages, moves between them and wires them up.
 
-Library → Routine → Session → Summary is the session path; History and Settings are
-always a click away (the rail hides during a session to give the figure the room).
-Only the library is built at start-up; every other page is made the first time it is
-needed, so the window is on screen as soon as possible.
+Library → Routine → Session → Summary is the session path; the rail's pages are always
+a click away (the rail hides during a session to give the figure the room). Only the
+library is built at start-up; every other page is made the first time it is needed.
+What is not routing has its own small room: the rail (``nav_rail``), the notice bar
+(``notices``), the voice (``voice_status``), full screen (``full_screen``), the
+first-run welcome and About (``welcome``), the window's size (``window_geometry``).
+
+To add a page: a ``_make_<name>`` method, one ``_add`` line in ``_register_pages`` (with
+a label when it gets a rail entry) and, if others reach it, a ``PageAttribute`` line.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
-from backcoach import __version__
 from backcoach.core.plan import PlanOptions
-from backcoach.core.safety import FIRM_WINDOW, firm_warning
-from backcoach.ui import theme
+from backcoach.ui import theme, window_geometry
 from backcoach.ui.context import AppContext
-from backcoach.ui.keys import bind
-from backcoach.ui.pages.library_page import DISCLAIMER, LibraryPage
+from backcoach.ui.full_screen import FullScreen
+from backcoach.ui.nav_rail import NavRail
+from backcoach.ui.notices import NoticeBar, show_startup_notices
+from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
+from backcoach.ui.voice_status import VoiceStatus
+from backcoach.ui.welcome import show_about, welcome_if_first_run
 
 if TYPE_CHECKING:
     from backcoach.ui.pages.history_page import HistoryPage
+    from backcoach.ui.pages.library_page import LibraryPage
     from backcoach.ui.pages.routine_page import RoutinePage
     from backcoach.ui.pages.session_page import SessionPage
     from backcoach.ui.pages.settings_page import SettingsPage
     from backcoach.ui.pages.summary_page import SummaryPage
     from backcoach.ui.session_flow import SessionFlow
-    from backcoach.ui.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +48,18 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("backcoach")
         self.setAccessibleName("backcoach")
-        self.stack = QStackedWidget()
-        self.library = LibraryPage(ctx)
-        self.stack.addWidget(self.library)
-        self.library.routineChosen.connect(self.open_routine)
-        self._pages: dict[str, QWidget] = {}
         self._flow: SessionFlow | None = None
-        self.rail = self._make_rail()
-        self.notice_bar = self._make_notice_bar()
+        self.stack = PageStack()
+        self.rail = NavRail(self)
+        self.rail.chosen.connect(lambda name: self.show_page(self.stack.page(name)))
+        self.rail.aboutRequested.connect(lambda: show_about(self))
+        self.notice_bar = NoticeBar()
+        self.voice = VoiceStatus(ctx, self)
+        self.voice.notice.connect(self.notice_bar.tell)
+        self.voice.mutedChanged.connect(lambda muted: self.flow.set_voice(not muted))
+        self.full_screen = FullScreen(self)
+        self._register_pages()
+
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(8, 8, 8, 8)
@@ -70,58 +69,33 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
-        self.speech: SpeechBridge | None = None
         if ctx.speaker is not None:
-            self.attach_speaker(ctx.speaker)
-        self._restore_geometry()
+            self.voice.attach_speaker(ctx.speaker)
+        window_geometry.restore(self, ctx.settings.window_geometry)
         self.show_page(self.library)
 
-    # ----- pages, made when first needed -------------------------------------------------
-    def _page(self, name: str) -> Any:
-        page = self._pages.get(name)
-        if page is None:
-            page = self._pages[name] = getattr(self, f"_make_{name}")()
-            self.stack.addWidget(page)
+    # ----- pages ---------------------------------------------------------------------
+    def _register_pages(self) -> None:
+        self._add("library", self._make_library, self.tr("Routines"))
+        self._add("history", self._make_history, self.tr("History"))
+        self._add("why", self._make_why, self.tr("Why it hurts"))
+        self._add("settings", self._make_settings, self.tr("Settings"))
+        self._add("routine", self._make_routine)
+        self._add("session", self._make_session)
+        self._add("summary", self._make_summary)
+
+    def _add(self, name: str, factory: Factory, rail_label: str = "") -> None:
+        """Register a page; with ``rail_label`` it also gets a rail entry (and Ctrl+N)."""
+        self.stack.register(name, factory)
+        if rail_label:
+            self.rail.add(name, rail_label)
+
+    def _make_library(self) -> QWidget:
+        from backcoach.ui.pages.library_page import LibraryPage
+
+        page = LibraryPage(self.ctx)
+        page.routineChosen.connect(self.open_routine)
         return page
-
-    @property
-    def routine_page(self) -> RoutinePage:
-        return self._page("routine")  # type: ignore[no-any-return]
-
-    @property
-    def session_page(self) -> SessionPage:
-        return self._page("session")  # type: ignore[no-any-return]
-
-    @property
-    def summary_page(self) -> SummaryPage:
-        return self._page("summary")  # type: ignore[no-any-return]
-
-    @property
-    def history_page(self) -> HistoryPage:
-        return self._page("history")  # type: ignore[no-any-return]
-
-    @property
-    def settings_page(self) -> SettingsPage:
-        return self._page("settings")  # type: ignore[no-any-return]
-
-    @property
-    def why_page(self) -> QWidget:
-        return self._page("why")  # type: ignore[no-any-return]
-
-    @property
-    def flow(self) -> SessionFlow:
-        if self._flow is None:
-            from backcoach.ui.session_flow import SessionFlow
-
-            self._flow = SessionFlow(self.ctx, self.session_page, self.summary_page, self)
-            self._flow.started.connect(lambda: self.show_page(self.session_page))
-            self._flow.finished.connect(self._session_finished)
-            self._flow.saved.connect(self._refresh_history)
-        return self._flow
-
-    @property
-    def session_live(self) -> bool:
-        return self._flow is not None and self._flow.running
 
     def _make_routine(self) -> QWidget:
         from backcoach.ui.pages.routine_page import RoutinePage
@@ -135,8 +109,8 @@ class MainWindow(QMainWindow):
         from backcoach.ui.pages.session_page import SessionPage
 
         page = SessionPage(self.ctx.catalog)
-        page.muteToggled.connect(self.toggle_mute)
-        page.fullScreenToggled.connect(self.toggle_full_screen)
+        page.muteToggled.connect(self.voice.toggle_mute)
+        page.fullScreenToggled.connect(self.full_screen.toggle)
         return page
 
     def _make_summary(self) -> QWidget:
@@ -157,10 +131,7 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.ctx)
         page.themeChanged.connect(theme.apply_theme)
-        page.voiceChanged.connect(self.apply_voice_settings)
-        page.testVoiceRequested.connect(self.test_voice)
-        self._pages["settings"] = page  # so _voices_ready finds it
-        self._voices_ready()
+        self.voice.bind_settings_page(page)
         return page
 
     def _make_why(self) -> QWidget:
@@ -168,86 +139,42 @@ class MainWindow(QMainWindow):
 
         return WhyPage()
 
-    # ----- navigation ------------------------------------------------------------------
-    def _make_rail(self) -> QWidget:
-        rail = QWidget()
-        rail.setFixedWidth(170)
-        box = QVBoxLayout(rail)
-        name = QLabel("backcoach")
-        name.setStyleSheet("font-size: 16pt; font-weight: 800;")
-        box.addWidget(name)
-        self.nav = QButtonGroup(self)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        for name, label, key in (
-            ("library", self.tr("Routines"), "Ctrl+1"),
-            ("history", self.tr("History"), "Ctrl+2"),
-            ("why", self.tr("Why it hurts"), "Ctrl+3"),
-            ("settings", self.tr("Settings"), "Ctrl+4"),
-        ):
-            b = QToolButton()
-            b.setText(label)
-            b.setCheckable(True)
-            b.setProperty("nav", True)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            b.setSizePolicy(
-                b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy()
-            )
-            bind(self, key, b, window_wide=True)
-            b.setToolTip(f"{label} ({key})")
-            b.setAccessibleName(label)
-            b.clicked.connect(lambda _=False, n=name: self.show_page(self._named(n)))
-            self.nav.addButton(b)
-            self.nav_buttons[name] = b
-            box.addWidget(b)
-        box.addStretch(1)
-        about = QToolButton()
-        about.setText(self.tr("About"))
-        about.setProperty("nav", True)
-        about.setToolTip(self.tr("About backcoach"))
-        about.clicked.connect(self.show_about)
-        box.addWidget(about)
-        return rail
+    library: PageAttribute[LibraryPage] = PageAttribute("library")
+    routine_page: PageAttribute[RoutinePage] = PageAttribute("routine")
+    session_page: PageAttribute[SessionPage] = PageAttribute("session")
+    summary_page: PageAttribute[SummaryPage] = PageAttribute("summary")
+    history_page: PageAttribute[HistoryPage] = PageAttribute("history")
+    settings_page: PageAttribute[SettingsPage] = PageAttribute("settings")
+    why_page: PageAttribute[QWidget] = PageAttribute("why")
 
-    def _make_notice_bar(self) -> QWidget:
-        bar = QFrame()
-        bar.setProperty("card", True)
-        bar.setVisible(False)
-        self.notice_text = QLabel()
-        self.notice_text.setWordWrap(True)
-        self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice_text.setAccessibleName(self.tr("Notice"))
-        close = QPushButton(self.tr("Dismiss"))
-        close.setToolTip(self.tr("Hide this notice"))
-        close.clicked.connect(lambda: bar.setVisible(False))
-        row = QHBoxLayout(bar)
-        row.addWidget(self.notice_text, 1)
-        row.addWidget(close)
-        return bar
-
-    def _named(self, name: str) -> QWidget:
-        return self.library if name == "library" else self._page(name)  # type: ignore[no-any-return]
-
+    # ----- navigation ----------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
-        on_session = page is self._pages.get("session")
+        on_session = page is self.stack.made("session")
         if self.session_live and not on_session:
             return  # never leave a live session by accident; Stop first
-        self.stack.setCurrentWidget(page)
+        self.stack.bring_forward(page)
         self.rail.setVisible(not on_session)
-        name = next((n for n, p in self._pages.items() if p is page), "library")
-        button = self.nav_buttons.get(name)
-        if button is not None:
-            button.setChecked(True)
-        if name == "history":
-            self._refresh_history()
-        if page is self.library:
-            recent = self.ctx.history.recent_pain(FIRM_WINDOW) if self.ctx.history else []
-            self.library.set_banner(firm_warning([(p.before, p.after) for p in recent]))
-        if on_session:
-            page.setFocus()
+        self.rail.mark(self.stack.name_of(page))
 
     def open_routine(self, routine_id: str) -> None:
         self.routine_page.show_routine(self.ctx.catalog.routine(routine_id))
         self.show_page(self.routine_page)
+
+    # ----- the session ---------------------------------------------------------------
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            from backcoach.ui.session_flow import SessionFlow
+
+            self._flow = SessionFlow(self.ctx, self.session_page, self.summary_page, self)
+            self._flow.started.connect(lambda: self.show_page(self.session_page))
+            self._flow.finished.connect(self._session_finished)
+            self._flow.saved.connect(self._refresh_history)
+        return self._flow
+
+    @property
+    def session_live(self) -> bool:
+        return self._flow is not None and self._flow.running
 
     def start_session(self, options: PlanOptions, voice: bool) -> None:
         routine = self.routine_page.routine
@@ -256,113 +183,26 @@ class MainWindow(QMainWindow):
         self.flow.begin(routine, options, voice)
 
     def _session_finished(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+        self.full_screen.leave()
         self.show_page(self.summary_page)
 
-    # ----- voice and display -------------------------------------------------------------
-    def toggle_mute(self) -> None:
-        muted = not self.ctx.settings.muted
-        self.ctx.update_settings(muted=muted)
-        if "settings" in self._pages:
-            self.settings_page.mute.setChecked(muted)
-        self.flow.set_voice(not muted)
+    def _refresh_history(self) -> None:
+        history = self.stack.made("history")
+        if history is not None:
+            cast("HistoryPage", history).refresh()
 
-    def apply_voice_settings(self) -> None:
-        if self.ctx.speaker is not None:
-            self.ctx.speaker.apply_settings(self.ctx.settings)
-
-    def test_voice(self) -> None:
-        if self.ctx.speaker is not None:
-            cue = self.ctx.speaker.test_voice()
-            self.settings_page.voice_status.setText(self.tr('Saying: "{0}"').format(cue.text))
-
+    # ----- start-up ------------------------------------------------------------------
     def attach_speaker(self, speaker: Any) -> None:
-        """Use ``speaker`` from now on; its notices and readiness reach the window."""
-        from backcoach.ui.speech_bridge import SpeechBridge
-
-        self.ctx.speaker = speaker
-        self.speech = SpeechBridge(speaker, self)
-        self.speech.notice.connect(self.show_notice)
-        self.speech.ready.connect(self._voices_ready)
-        self._voices_ready()
-
-    def _voices_ready(self) -> None:
-        if "settings" not in self._pages:
-            return  # filled in when the page is first opened
-        speaker = self.ctx.speaker
-        if speaker is None:
-            self.settings_page.set_voices([], self.tr("Speech is off: captions only."))
-        elif speaker.available:
-            voices = speaker.voices()
-            self.settings_page.set_voices(
-                voices, self.tr("The voice is ready ({0} voices installed).").format(len(voices))
-            )
-        else:
-            told = " ".join(speaker.notices())
-            self.settings_page.set_voices([], told or self.tr("Starting the speech engine…"))
-
-    def show_notice(self, text: str) -> None:
-        """Something the runner should know (e.g. how to get speech), shown until dismissed."""
-        self.notice_text.setText(text)
-        self.notice_bar.setVisible(True)
-        self._voices_ready()
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About backcoach"),
-            self.tr(
-                "<h3>backcoach {0}</h3><p>A follow-along coach for runners with lower back pain.</p>"
-                "<p>{1}</p><p>Exercises are drawn from articles by physiotherapists and running "
-                "magazines; every exercise file names its sources.</p>"
-            ).format(__version__, self.tr(DISCLAIMER)),
-        )
+        """Use ``speaker`` from now on (the app attaches it once the window is shown)."""
+        self.voice.attach_speaker(speaker)
 
     def welcome_if_first_run(self) -> None:
-        """Once, at the very first start: what backcoach is not, and when to stop."""
-        if self.ctx.settings.welcomed:
-            return
-        from backcoach.core.safety import RED_FLAGS
-
-        signs = "".join(f"<li>{self.tr(f.question)}</li>" for f in RED_FLAGS)
-        QMessageBox.information(
-            self,
-            self.tr("Welcome to backcoach"),
-            self.tr(
-                "<p>{0}</p><p><b>See a physiotherapist or doctor before you start, and stop "
-                "and get assessed, if you have any of these:</b></p><ul>{1}</ul>"
-                "<p>backcoach will ask about them again before every session.</p>"
-            ).format(self.tr(DISCLAIMER), signs),
-        )
-        self.ctx.update_settings(welcomed=True)
+        welcome_if_first_run(self, self.ctx)
 
     def show_notices(self) -> None:
-        """Tell the runner, once, about anything that went wrong at start-up."""
-        if self.ctx.notices:
-            from backcoach.logs import log_file
+        show_startup_notices(self, self.ctx)
 
-            text = "\n\n".join(self.ctx.notices)
-            text += "\n\n" + self.tr("Details are in the log file: {0}").format(log_file())
-            QMessageBox.information(self, self.tr("backcoach"), text)
-            self.ctx.notices.clear()
-
-    def _refresh_history(self) -> None:
-        if "history" in self._pages:
-            self.history_page.refresh()
-
-    # ----- window state ------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        saved = self.ctx.settings.window_geometry
-        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
-            self.resize(1200, 780)
-
+    # ----- window events -------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             for w in self.findChildren(QWidget):
@@ -377,7 +217,6 @@ class MainWindow(QMainWindow):
                 return
         if self._flow is not None:
             self._flow.shutdown()
-        if self.speech is not None:
-            self.speech.detach()
-        self.ctx.update_settings(window_geometry=bytes(self.saveGeometry().toBase64()).decode())
+        self.voice.detach()
+        self.ctx.update_settings(window_geometry=window_geometry.saved(self))
         super().closeEvent(event)

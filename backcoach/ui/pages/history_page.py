@@ -227,6 +227,9 @@ class HistoryPage(QWidget):
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ data
+    def page_shown(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Re-read everything from the store, e.g. after a session was saved."""
         today = self._today()

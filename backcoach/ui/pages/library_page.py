@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
+from backcoach.core.safety import FIRM_WINDOW, firm_warning
 from backcoach.ui.context import AppContext
 from backcoach.ui.widgets.routine_card import RoutineCard
 
@@ -110,6 +111,12 @@ class LibraryPage(QWidget):
             card.chosen.connect(self.routineChosen)
             self.cards.append(card)
         self._layout_cards()
+
+    def page_shown(self) -> None:
+        """Each time the library comes up: warn when pain rose after recent sessions."""
+        history = self.ctx.history
+        recent = history.recent_pain(FIRM_WINDOW) if history else []
+        self.set_banner(firm_warning([(p.before, p.after) for p in recent]))
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)

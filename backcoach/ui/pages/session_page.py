@@ -81,6 +81,9 @@ class SessionPage(QWidget):
         self.progress.setRange(0, max(1, int(driver.plan.total_s)))
         self.caption.setText("")
 
+    def page_shown(self) -> None:
+        self.setFocus()  # the keys (Space, arrows, Esc, H, M, F) work at once
+
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setText(self.tr("Voice: off") if muted else self.tr("Voice: on"))
 
