@@ -168,7 +168,7 @@ def test_full_disk_mid_session_stops_saving_and_keeps_what_was_committed(
 ) -> None:
     """SQLite's max_page_count makes the file unable to grow: a real SQLITE_FULL."""
     monkeypatch.setattr(
-        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 12")
+        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 24")
     )
     db = tmp_path / "history.sqlite3"
     store = HistoryStore.open(db)

@@ -70,7 +70,25 @@ CREATE TABLE events (
 PRAGMA user_version = 2;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL}
+V3_DDL = (
+    V2_DDL.replace("PRAGMA user_version = 2;", "")
+    + """
+CREATE INDEX sessions_by_start ON sessions(started_at);
+CREATE INDEX segments_by_session ON segments(session_id, position);
+CREATE INDEX events_by_session ON events(session_id, at_s);
+CREATE INDEX sessions_running ON sessions(status) WHERE status = 'running';
+CREATE VIEW session_overview AS
+SELECT id, substr(started_at, 1, 16) AS started, routine_name AS routine, status,
+       round(done_s / 60.0, 1) AS done_min, round(planned_s / 60.0, 1) AS planned_min,
+       CASE WHEN planned_s > 0
+            THEN CAST(round(100.0 * min(done_s, planned_s) / planned_s) AS INTEGER)
+       END AS pct,
+       pain_before, pain_after, notes
+FROM sessions;
+PRAGMA user_version = 3;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -118,8 +136,18 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 3
-    assert {"sessions", "segments", "events", "session_overview", "sessions_by_start"} <= set(shape)
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 4
+    assert {
+        "sessions",
+        "segments",
+        "events",
+        "session_overview",
+        "sessions_by_start",
+        "runs",
+        "shoes",
+        "run_files",
+        "run_overview",
+    } <= set(shape)
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
         "id",
@@ -134,6 +162,7 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "pain_after",
         "app_version",
         "notes",
+        "run_id",
     ]
 
 
@@ -208,5 +237,33 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert out.split()[:4] == ["events", "segments", "session_overview", "sessions"]
+    tables = {"events", "run_files", "run_overview", "runs", "segments", "session_overview"}
+    assert tables | {"sessions", "shoes"} <= set(out.split())
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out
+
+
+def test_version_3_file_gains_runs_and_shoes_and_keeps_its_sessions(tmp_path: Path) -> None:
+    """The step this release adds, from the schema the first release shipped."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from backcoach.runs.store import RunLog
+
+    old = tmp_path / "v3.db"
+    _old_file(old, 3)
+    with HistoryStore.open(old) as store:
+        log = RunLog(store)
+        assert (log.count(), log.shoes()) == (0, [])
+        shoe = log.add_shoe("Trail shoes", date(2025, 4, 1), 600_000, make_default=True)
+        start = datetime(2025, 5, 1, 7, 0, tzinfo=timezone(timedelta(hours=2)))
+        run_id, why = log.add_manual(start, 10_000, 3000, shoe_id=shoe)
+        assert why == ""
+        glute = next(s for s in store.sessions() if s.routine_id == "glute-check")
+        log.link_session(glute.id, run_id)
+        assert log.session_run(glute.id) == run_id
+        assert [s.name for s in log.shoes()] == ["Trail shoes"]
+        assert log.shoes()[0].distance_m == 10_000
+        # Deleting the run unlinks the session; the session itself stays.
+        log.delete_run(run_id)  # type: ignore[arg-type]
+        assert log.session_run(glute.id) is None
+        assert store.count() == 2
+    assert reader(old).execute("PRAGMA foreign_key_check").fetchall() == []

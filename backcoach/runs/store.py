@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.core.history import HistoryStore, iso_local
-from backcoach.runs import dedup, load, pain_link, sports
+from backcoach.runs import dedup, pain_link, sports
+from backcoach.runs import load as maths
 from backcoach.runs import queries as q
 from backcoach.runs.files import FORMAT_RANK, FileRead, read_file
 from backcoach.runs.model import Activity, FileOutcome, ImportReport, Run, Shoe, Surface
@@ -52,25 +53,25 @@ class RunLog:
     def runs_on(self, day: date) -> list[Run]:
         return [r for r in self.runs(since=day) if r.day == day]
 
-    def weeks(self, count: int, today: date) -> list[load.Week]:
-        first = load.monday_of(today) - timedelta(weeks=max(count, 1) - 1)
+    def weeks(self, count: int, today: date) -> list[maths.Week]:
+        first = maths.monday_of(today) - timedelta(weeks=max(count, 1) - 1)
         totals = self._q([], lambda c: q.day_totals(c, first, today + timedelta(days=6)))
-        return load.weeks(totals, count, today)
+        return maths.weeks(totals, count, today)
 
-    def load(self, today: date) -> load.Load:
-        first = today - timedelta(days=load.CHRONIC_DAYS - 1)
+    def load(self, today: date) -> maths.Load:
+        first = today - timedelta(days=maths.CHRONIC_DAYS - 1)
         totals = self._q([], lambda c: q.day_totals(c, first, today))
         by_day: dict[date, float] = {}
         for t in totals:
             by_day[t.day] = by_day.get(t.day, 0.0) + t.distance_m
-        return load.acute_chronic(by_day, today, self._q(None, q.first_day))
+        return maths.acute_chronic(by_day, today, self._q(None, q.first_day))
 
-    def pain_observation(self, weeks: Sequence[load.Week]) -> pain_link.Observation:
+    def pain_observation(self, weeks: Sequence[maths.Week]) -> pain_link.Observation:
         if not weeks:
             return pain_link.Observation(())
         since = weeks[0].monday - timedelta(weeks=4)
         pains = self._q([], lambda c: q.pain_after(c, since))
-        return pain_link.observe(load.jumps(weeks), pains)
+        return pain_link.observe(maths.jumps(weeks), pains)
 
     def shoes(self) -> list[Shoe]:
         return self._q([], q.shoes)  # type: ignore[no-any-return]
@@ -338,7 +339,7 @@ def _insert(
     note: str = "",
 ) -> int:
     if hilly is None:
-        hilly = load.is_hilly(a.ascent_m, a.distance_m)
+        hilly = maths.is_hilly(a.ascent_m, a.distance_m)
     cur = conn.execute(
         "INSERT INTO runs (started_at, start_utc, distance_m, moving_s, elapsed_s, ascent_m, sport,"
         " surface, hilly, shoe_id, source, source_format, note, imported_at)"

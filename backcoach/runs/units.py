@@ -28,10 +28,10 @@ def parse_duration(text: str) -> float:
         if secs >= 60 or (m.group(1) and mins >= 60):
             raise ValueError(f"“{text}” is not a time: minutes and seconds go up to 59")
         return float(h * 3600 + mins * 60 + secs)
-    m = _WORDS.match(t)
-    if m and any(m.groups()):
-        h, mins, secs = (float(g) if g else 0.0 for g in m.groups())
-        return h * 3600 + mins * 60 + secs
+    w = _WORDS.match(t)
+    if w and any(w.groups()):
+        hours, minutes, seconds = (float(g) if g else 0.0 for g in w.groups())
+        return hours * 3600 + minutes * 60 + seconds
     raise ValueError(f"“{text}” is not a duration: write 45:30, 1:02:03 or 50 min")
 
 
