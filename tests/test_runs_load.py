@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -142,9 +142,9 @@ def test_climb_ignores_jitter_and_counts_real_hills() -> None:
 
 
 def test_same_run_within_a_minute_and_two_percent() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    t = datetime(2025, 5, 4, 7, 0, tzinfo=timezone.utc)
+    t = datetime(2025, 5, 4, 7, 0, tzinfo=UTC)
     assert dedup.same_run(t, 10_000, t + timedelta(seconds=60), 10_200)
     assert not dedup.same_run(t, 10_000, t + timedelta(seconds=61), 10_000)
     assert not dedup.same_run(t, 10_000, t, 10_205)
