@@ -18,6 +18,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
+RUNS_WEEKS = (12, 26)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Settings:
     welcomed: bool = False  # the first-run welcome (disclaimer and warning signs) was shown
     red_flags_cleared_on: str = ""  # ISO date the runner said they had been assessed
     red_flags_checked_on: str = ""  # ISO date of the last "none of these" answer
+    # Runs
+    watched_folder: str = ""  # imported from at start-up and while open; "" for none
+    runs_weeks: int = 12  # weeks the Runs page charts, 12 to 26
+    history_shows_distance: bool = False  # the pain chart overlays weekly distance
     # Per routine: {routine id: {exercise id: variant id}}
     variant_choices: dict[str, dict[str, str]] = field(default_factory=dict)
     # Per routine: {routine id: {"rounds": n, "hold_s": s, "voice": bool}}
@@ -128,6 +133,8 @@ def _merge(raw: dict[str, Any]) -> Settings:
     settings = replace(defaults, **values)
     if settings.theme not in THEMES:
         settings = replace(settings, theme="system")
+    if not RUNS_WEEKS[0] <= settings.runs_weeks <= RUNS_WEEKS[1]:
+        settings = replace(settings, runs_weeks=RUNS_WEEKS[0])
     if settings.first_side not in ("left", "right"):
         settings = replace(settings, first_side="left")
     return settings

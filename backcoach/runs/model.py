@@ -78,6 +78,7 @@ class Shoe:
     retired_on: date | None = None
     distance_m: float = 0.0  # run so far on it, including any distance it came with
     runs: int = 0
+    start_m: float = 0.0  # the distance it came with, run before it was added
 
     @property
     def due(self) -> bool:

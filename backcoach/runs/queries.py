@@ -101,7 +101,7 @@ def first_day(conn: sqlite3.Connection) -> date | None:
 
 _SHOE_SQL = (
     "SELECT s.id, s.name, s.started_on, s.retire_at_m, s.is_default, s.retired_on,"
-    " s.start_m + coalesce(sum(r.distance_m), 0), count(r.id)"
+    " s.start_m + coalesce(sum(r.distance_m), 0), count(r.id), s.start_m"
     " FROM shoes s LEFT JOIN runs r ON r.shoe_id = s.id"
 )
 
@@ -116,6 +116,7 @@ def _shoe(r: tuple[Any, ...]) -> Shoe:
         retired_on=None if r[5] is None else date.fromisoformat(r[5]),
         distance_m=float(r[6]),
         runs=int(r[7]),
+        start_m=float(r[8]),
     )
 
 
