@@ -138,3 +138,18 @@ class ImportReport:
     @property
     def error_lines(self) -> list[str]:
         return [line for f in self.failed for line in f.lines()]
+
+    def summary(self) -> str:
+        """One sentence: how many runs went in, how many files were skipped or unreadable."""
+        n, files = self.imported, len(self.files)
+        text = (
+            f"Imported {n} run{'' if n == 1 else 's'} from {files} file{'' if files == 1 else 's'}"
+        )
+        skipped = sum(1 for f in self.files if not f.error and not f.imported and f.skipped)
+        bad = len(self.failed)
+        extra = []
+        if skipped:
+            extra.append(f"{skipped} skipped")
+        if bad:
+            extra.append(f"{bad} could not be read")
+        return text + (f" ({', '.join(extra)})" if extra else "") + "."

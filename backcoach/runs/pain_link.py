@@ -41,6 +41,8 @@ class Observation:
                 f"Pain after your sessions {'rose' if k else 'did not rise'} in the one week "
                 f"{jumped}."
             )
+        if k == 0:
+            return f"Pain after your sessions did not rise in any of the {weeks} {jumped}."
         return f"Pain after your sessions rose in {k} of the {weeks} {jumped}."
 
 

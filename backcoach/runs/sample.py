@@ -24,7 +24,7 @@ class RunSampleSpec:
     days: int = 180
     today: date = date(2025, 6, 1)
     runs_per_week: int = 4
-    jump_weeks_ago: int = 1  # this many weeks before this one, the distance jumps (0: none)
+    jump_weeks_ago: int | None = 1  # this many weeks before this one, distance jumps
     seed: int = 11
 
 
@@ -39,7 +39,7 @@ def write_sample_runs(path: Path, spec: RunSampleSpec = RunSampleSpec()) -> int:
         split = first + timedelta(days=spec.days * 2 // 3)
         old = _shoe(conn, "Old trainers", first - timedelta(days=200), 600_000, 250_000, False)
         new = _shoe(conn, "Pegasus 40", split, 650_000, 0, True)
-        jump_monday = monday_of(spec.today) - timedelta(weeks=spec.jump_weeks_ago)
+        jump_monday = monday_of(spec.today) - timedelta(weeks=spec.jump_weeks_ago or 0)
         for i in range(spec.days):
             day = first + timedelta(days=i)
             week = (day - first).days // 7
@@ -49,8 +49,8 @@ def write_sample_runs(path: Path, spec: RunSampleSpec = RunSampleSpec()) -> int:
             km = 5 + 5 * build + rng.gauss(0, 1.2)
             if week % 4 == 3:
                 km *= 0.7  # a cut-back week
-            if spec.jump_weeks_ago and monday_of(day) == jump_monday:
-                km *= 1.9
+            if spec.jump_weeks_ago is not None and monday_of(day) == jump_monday:
+                km *= 2.4
             weekday = day.weekday()
             surface = (
                 "trail" if weekday == 5 else rng.choice(("road",) * 8 + ("treadmill", "track"))

@@ -30,6 +30,16 @@ def status(shoe: Shoe) -> str:
     return f"{left:.0f} km left"
 
 
+def short_status(shoe: Shoe) -> str:
+    """For a narrow column: the distance against the limit, and what that means."""
+    worn = f"{shoe.distance_m / 1000:.0f} of {shoe.retire_at_m / 1000:.0f} km"
+    if shoe.retired_on is not None:
+        return f"{worn}, retired"
+    if shoe.due:
+        return f"{worn}: due for a change"
+    return f"{worn}, {(shoe.retire_at_m - shoe.distance_m) / 1000:.0f} km left"
+
+
 def due(shoes: Sequence[Shoe]) -> list[Shoe]:
     return [s for s in shoes if s.due]
 

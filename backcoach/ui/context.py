@@ -30,6 +30,13 @@ class AppContext:
     autotick: bool = True  # False in tests that step the clock by hand
     notices: list[str] = field(default_factory=list)  # told to the runner once, at start
     today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
+    runs: Any = None  # RunLog over ``history``; made from it when not given
+
+    def __post_init__(self) -> None:
+        if self.runs is None and self.history is not None:
+            from backcoach.runs.store import RunLog
+
+            self.runs = RunLog(self.history)
 
     def update_settings(self, **changes: Any) -> bool:
         """Change and persist settings; False (and a notice) when they can't be saved."""

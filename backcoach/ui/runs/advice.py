@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from backcoach.runs.load import Load, Zone
 
-SOURCES = "Running-side advice from the articles behind backcoach (sources 000 and 003)."
+SOURCES = "From the articles behind backcoach (sources 000 and 003)."
 
 
 def tr(text: str) -> str:
@@ -16,13 +16,13 @@ def tr(text: str) -> str:
 
 def running_side_advice() -> list[str]:
     return [
-        tr("Build up gradually: add distance a little at a time, not all in one week."),
-        tr("Take care with a sudden switch to harder surfaces, such as more road running."),
+        tr("Build up gradually, a little at a time."),
+        tr("Go easy on a sudden switch to harder surfaces, such as road."),
         tr(
-            "On hills, lean forward with your ribs over your pelvis, drive with your arms and "
-            "trunk, and push up with your glutes rather than arching your lower back."
+            "Uphill, lean forward with your ribs over your pelvis, drive with arms and trunk "
+            "and push with your glutes, not your lower back."
         ),
-        tr("Change your shoes regularly, especially when you are running a lot."),
+        tr("Change your shoes regularly when you run a lot."),
     ]
 
 
@@ -51,9 +51,9 @@ def warning(load: Load) -> str:
     """A plain-words warning for a jump, a gentler note for a step up, else ""."""
     if load.zone is Zone.JUMP:
         return tr(
-            "This week is well above what you are used to. A sudden jump in training load is "
-            "one of the running-side causes of back pain the articles name: consider easing "
-            "off for the next few days and building up again gradually."
+            "Well above what you are used to. A sudden jump in training load is one of the "
+            "causes of back pain the articles name: ease off for a few days, then build up "
+            "again gradually."
         )
     if load.zone is Zone.STEP:
         return tr("A step up this week. Keep the next week steady before adding more.")
@@ -61,6 +61,6 @@ def warning(load: Load) -> str:
 
 
 THRESHOLDS_NOTE = (
-    "Zones are ours, from sports-science guidance on training load (risk rises above about "
-    "1.5); the articles say only that sudden jumps in load matter."
+    "Zones are ours, from sports-science guidance (risk rises above about 1.5), not the "
+    "articles'; they say only that sudden jumps in load matter."
 )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backcoach.runs.load import Load, Zone
 from backcoach.ui.runs import advice
+from backcoach.ui.widgets.chart_style import small_font
 from backcoach.ui.widgets.load_gauge import LoadGauge
 
 
@@ -15,10 +16,11 @@ class LoadCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
-        heading = QLabel(self.tr("Training load"))
-        heading.setStyleSheet("font-weight: 600;")
         self.value = QLabel("–")
         self.value.setStyleSheet("font-size: 22pt; font-weight: 700;")
+        self.value.setToolTip(
+            self.tr("Training load: the last 7 days against the weekly average of the last 28")
+        )
         self.zone = QLabel()
         self.zone.setWordWrap(True)
         self.zone.setProperty("role", "subtitle")
@@ -31,15 +33,17 @@ class LoadCard(QFrame):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.advice.setToolTip(advice.tr(advice.SOURCES))
         self.note = QLabel(advice.tr(advice.THRESHOLDS_NOTE))
         self.note.setWordWrap(True)
         self.note.setProperty("role", "muted")
+        self.note.setFont(small_font(self.note, 0.9))
         top = QHBoxLayout()
         top.addWidget(self.value)
         top.addWidget(self.zone, 1)
         box = QVBoxLayout(self)
-        box.setContentsMargins(14, 10, 14, 10)
-        box.addWidget(heading)
+        box.setContentsMargins(14, 8, 14, 8)
+        box.setSpacing(4)
         box.addLayout(top)
         box.addWidget(self.gauge)
         box.addWidget(self.sentence)
@@ -52,14 +56,16 @@ class LoadCard(QFrame):
         self.gauge.set_load(load)
         self.value.setText("–" if load.ratio is None else f"{load.ratio:.2f}")
         words = advice.zone_words(load.zone)
-        self.zone.setText(words)
+        self.zone.setText(self.tr("Training load: {0}").format(words))
         self.sentence.setText(advice.load_sentence(load))
         warning = advice.warning(load)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
         show_advice = load.zone in (Zone.STEP, Zone.JUMP)
         items = "".join(f"<li>{a}</li>" for a in advice.running_side_advice())
-        self.advice.setText(f"<ul style='margin: 0'>{items}</ul><i>{advice.tr(advice.SOURCES)}</i>")
+        self.advice.setText(
+            f"<ul style='margin-top: 0; margin-bottom: 0; margin-left: -20px'>{items}</ul>"
+        )
         self.advice.setVisible(show_advice)
         ratio = "none yet" if load.ratio is None else f"{load.ratio:.2f}"
         self.setAccessibleName(self.tr("Training load"))

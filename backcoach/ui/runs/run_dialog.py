@@ -127,17 +127,17 @@ class RunDialog(QDialog):
         try:
             seconds = self.duration_s()
         except ValueError as exc:
-            self._fail(str(exc))
+            self.fail(str(exc))
             return
         if seconds <= 0:
-            self._fail(self.tr("Give how long the run took, e.g. 45:30."))
+            self.fail(self.tr("Give how long the run took, e.g. 45:30."))
             return
         if self.run is None and self.start() > datetime.now().astimezone():
-            self._fail(self.tr("That time is in the future."))
+            self.fail(self.tr("That time is in the future."))
             return
         self.accept()
 
-    def _fail(self, text: str) -> None:
+    def fail(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
         self.duration.setFocus()

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +24,31 @@ from PySide6.QtWidgets import (
 
 from backcoach.runs import shoes as rules
 from backcoach.runs.model import Shoe
+
+WORN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class WornBar(QStyledItemDelegate):
+    """How worn a pair is, as a bar filled up to its share of the retire-at distance."""
+
+    def paint(
+        self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(p, option, index)
+        share = float(index.data(WORN_ROLE) or 0.0)
+        rect = QRectF(option.rect).adjusted(6, 0, -6, 0)  # type: ignore[attr-defined]
+        h = min(10.0, rect.height() - 4)
+        bar = QRectF(rect.left(), rect.center().y() - h / 2, rect.width(), h)
+        pal = option.palette  # type: ignore[attr-defined]
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
+        p.setBrush(pal.color(QPalette.ColorRole.Base))
+        p.drawRoundedRect(bar, 3, 3)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.color(QPalette.ColorRole.Highlight))
+        p.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()), 3, 3)
+        p.restore()
 
 
 class ShoeList(QFrame):
@@ -41,7 +68,7 @@ class ShoeList(QFrame):
         self.due_label.setStyleSheet("font-weight: 600;")
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Shoe"), self.tr("Distance"), self.tr("Status")]
+            [self.tr("Shoe"), self.tr("Worn"), self.tr("Distance")]
         )
         self.table.setAccessibleName(self.tr("Your shoes"))
         self.table.verticalHeader().setVisible(False)
@@ -49,11 +76,15 @@ class ShoeList(QFrame):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setShowGrid(False)
+        self.table.setItemDelegateForColumn(1, WornBar(self.table))
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A narrow card wraps the distance and status onto two lines rather than cut them.
+        self.table.setWordWrap(True)
         self.table.itemSelectionChanged.connect(self._selection)
+        head.sectionResized.connect(lambda *_: self._fit_table())
         self.table.doubleClicked.connect(lambda _i: self._emit(self.editRequested))
         self.empty = QLabel(
             self.tr("Add your shoes to see how far you have run in each and when they are due.")
@@ -83,10 +114,11 @@ class ShoeList(QFrame):
         box.setContentsMargins(14, 10, 14, 10)
         box.addWidget(heading)
         box.addWidget(self.due_label)
-        box.addWidget(self.table, 1)
+        box.addWidget(self.table)
         box.addWidget(self.empty)
         box.addLayout(buttons)
         box.addWidget(self.note)
+        box.addStretch(1)
         self._selection()
 
     def set_shoes(self, shoes: Sequence[Shoe]) -> None:
@@ -96,17 +128,13 @@ class ShoeList(QFrame):
         for row, s in enumerate(self.shoes):
             name = s.name + (self.tr(" (new runs)") if s.is_default else "")
             self.table.setItem(row, 0, QTableWidgetItem(name))
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setValue(min(1000, round(s.worn_share * 1000)))
-            text = self.tr("{0} of {1} km").format(
-                f"{s.distance_m / 1000:.0f}", f"{s.retire_at_m / 1000:.0f}"
-            )
-            bar.setFormat(text)
-            bar.setTextVisible(True)
-            bar.setAccessibleName(self.tr("{0}: {1}").format(s.name, text))
-            self.table.setCellWidget(row, 1, bar)
-            item = QTableWidgetItem(rules.status(s))
+            worn = QTableWidgetItem()
+            worn.setData(WORN_ROLE, min(s.worn_share, 1.0))
+            worn.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.worn_share:.0%}")
+            worn.setToolTip(rules.status(s))
+            self.table.setItem(row, 1, worn)
+            item = QTableWidgetItem(rules.short_status(s))
+            item.setToolTip(rules.status(s))
             if s.due:
                 font = item.font()
                 font.setBold(True)
@@ -121,12 +149,22 @@ class ShoeList(QFrame):
             else ""
         )
         self.due_label.setVisible(bool(due))
+        self._fit_table()
         self.table.setVisible(bool(self.shoes))
         self.empty.setVisible(not self.shoes)
         rows = [i for i, s in enumerate(self.shoes) if s.id == selected]
         if rows:
             self.table.selectRow(rows[0])
         self._selection()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (up to six), and a bar column wide enough for its text."""
+        fm = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(1, fm.horizontalAdvance("MMMMM"))
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(min(len(self.shoes), 6)))
+        height = self.table.horizontalHeader().sizeHint().height() + max(rows, 24)
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth())
 
     def selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

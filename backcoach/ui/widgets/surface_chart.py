@@ -5,7 +5,7 @@ name; this shows when either changed suddenly."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from backcoach.runs.load import Week
@@ -32,6 +32,19 @@ _COLOURS = {
 
 def surface_colour(surface: Surface, dark: bool) -> QColor:
     return QColor(_COLOURS[surface][1 if dark else 0])
+
+
+def hatch(p: QPainter, rect: QRectF, colour: QColor, gap: float = 5.0) -> None:
+    """Diagonal lines across ``rect`` in logical pixels (Qt's pattern brushes stay one
+    device pixel thin, and vanish on a high-density screen)."""
+    p.save()
+    p.setClipRect(rect)
+    p.setPen(QPen(colour, 1.2))
+    x = rect.left() - rect.height()
+    while x < rect.right():
+        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
+        x += gap
+    p.restore()
 
 
 class SurfaceChart(WeekBarsChart):
@@ -106,11 +119,10 @@ class SurfaceChart(WeekBarsChart):
         for _week, surface, rect in self.segments():
             p.setBrush(surface_colour(surface, dark))
             p.drawRect(rect)
-        hatch = QBrush(c.text, Qt.BrushStyle.BDiagPattern)
         for bar in self.bars():
             if bar.week.hilly_m > 0:
                 h = plot.height() * bar.week.hilly_m / 1000 / top
-                p.fillRect(QRectF(bar.rect.left(), plot.bottom() - h, bar.rect.width(), h), hatch)
+                hatch(p, QRectF(bar.rect.left(), plot.bottom() - h, bar.rect.width(), h), c.text)
         self._week_labels(p, self.bars(), plot, c.muted)
         self._surface_legend(p, dark, c.text)
 
@@ -121,13 +133,14 @@ class SurfaceChart(WeekBarsChart):
         used = {s for w in self._weeks for s, km in w.by_surface.items() if km > 0}
         items = [(names[s], surface_colour(s, dark), False) for s in ORDER if s in used]
         if any(w.hilly_m for w in self._weeks):
-            items.append((self.tr("hilly"), text, True))
+            items.append((self.tr("hilly (hatched)"), text, True))
         x = self.plot_rect().left()
         for label, colour, hatched in items:
             swatch = QRectF(x, y - fm.ascent() + 2, 10, fm.ascent() - 2)
             if hatched:
-                p.fillRect(swatch, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                hatch(p, swatch, colour)
                 p.setPen(QPen(colour, 1))
+                p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(swatch)
             else:
                 p.fillRect(swatch, colour)
