@@ -91,7 +91,7 @@ class PainChart(ChartWidget):
         for monday, metres in self._distance:
             left = max(self.x_for(monday) - day_width / 2, plot.left())
             right = min(self.x_for(monday + timedelta(days=6)) + day_width / 2, plot.right())
-            if right <= left:
+            if right <= left or metres <= 0:
                 continue
             h = plot.height() * metres / top
             out.append(QRectF(left + 1, plot.bottom() - h, right - left - 2, h))
