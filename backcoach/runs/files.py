@@ -8,15 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backcoach.runs import fit, gpx, tcx
-from backcoach.runs.model import Activity
+from backcoach.runs.model import FORMAT_RANK, Activity
 from backcoach.runs.reading import MAX_FILE_BYTES, RunFileError, read_capped
 
 log = logging.getLogger(__name__)
 
 _PARSERS = {"fit": fit.parse, "gpx": gpx.parse, "tcx": tcx.parse}
-# When one batch holds the same run in several formats, the richest is kept:
-# FIT has the watch's own distance, moving time and barometric climb.
-FORMAT_RANK = {"fit": 0, "tcx": 1, "gpx": 2, "manual": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,8 @@ def _values(frame: Any) -> dict[str, Any]:
 class _Collector:
     """What the file says, gathered as fitdecode walks it once."""
 
-    def __init__(self) -> None:
+    def __init__(self, records: bool) -> None:
+        self.records = records  # sum up records too (only when there is no session)
         self.file_type = ""
         self.sessions: list[dict[str, Any]] = []
         self.sport = ""  # from a 'sport' message (the watch's sport profile)
@@ -73,7 +74,8 @@ class _Collector:
     def take(self, frame: Any) -> None:
         name = frame.name
         if name == "record":
-            self._record(frame)
+            if self.records:
+                self._record(frame)
         elif name == "session":
             self.sessions.append(_values(frame))
         elif name == "activity":
@@ -117,8 +119,20 @@ def _zone(moment: datetime, offset: timedelta | None) -> datetime:
 
 
 def parse(data: bytes, name: str) -> list[Activity]:
-    """The activities in a FIT file; RunFileError when it is damaged or not an activity."""
-    c = _Collector()
+    """The activities in a FIT file; RunFileError when it is damaged or not an activity.
+
+    Records are only looked at in a second pass, for a file with no session: looking at
+    each of them costs a third again on top of fitdecode's own decoding."""
+    c = _read(data, name, records=False)
+    if c.file_type in _NOT_ACTIVITIES:
+        raise RunFileError(_NOT_ACTIVITIES[c.file_type])
+    if c.sessions:
+        return [a for s in c.sessions if (a := _from_session(s, c, name)) is not None]
+    return [_from_records(_read(data, name, records=True), name)]
+
+
+def _read(data: bytes, name: str, records: bool) -> _Collector:
+    c = _Collector(records)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -144,11 +158,7 @@ def parse(data: bytes, name: str) -> list[Activity]:
     except Exception as exc:  # fitdecode raises plain errors too on hostile bytes
         log.info("FIT decode failed for %s", name, exc_info=True)
         raise RunFileError(f"damaged: it could not be decoded ({type(exc).__name__})") from None
-    if c.file_type in _NOT_ACTIVITIES:
-        raise RunFileError(_NOT_ACTIVITIES[c.file_type])
-    if c.sessions:
-        return [a for s in c.sessions if (a := _from_session(s, c, name)) is not None]
-    return [_from_records(c, name)]
+    return c
 
 
 def _from_session(s: dict[str, Any], c: _Collector, name: str) -> Activity | None:

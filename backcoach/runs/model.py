@@ -17,6 +17,10 @@ class Surface(StrEnum):
 
 SURFACES: tuple[Surface, ...] = (Surface.ROAD, Surface.TRAIL, Surface.TRACK, Surface.TREADMILL)
 
+# When one batch holds the same run in several formats, the richest is kept:
+# FIT has the watch's own distance, moving time and barometric climb.
+FORMAT_RANK = {"fit": 0, "tcx": 1, "gpx": 2, "manual": 3}
+
 
 @dataclass(frozen=True, slots=True)
 class Activity:

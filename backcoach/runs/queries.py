@@ -14,6 +14,7 @@ RUN_COLUMNS = (
     " r.surface, r.hilly, r.shoe_id, coalesce(s.name, ''), r.source, r.source_format, r.note"
 )
 _FROM = " FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id"
+_SURFACE = {str(s): s for s in Surface}  # a dict lookup is far cheaper than Surface(text)
 
 
 def _run(r: tuple[Any, ...]) -> Run:
@@ -25,7 +26,7 @@ def _run(r: tuple[Any, ...]) -> Run:
         elapsed_s=float(r[4]),
         ascent_m=None if r[5] is None else float(r[5]),
         sport=str(r[6]),
-        surface=Surface(r[7]),
+        surface=_SURFACE[r[7]],
         hilly=None if r[8] is None else bool(r[8]),
         shoe_id=None if r[9] is None else int(r[9]),
         shoe=str(r[10]),
@@ -36,10 +37,9 @@ def _run(r: tuple[Any, ...]) -> Run:
 
 
 def runs(
-    conn: sqlite3.Connection, limit: int | None = None, since: date | None = None
+    conn: sqlite3.Connection, limit: int | None = None, since: date | None = None, offset: int = 0
 ) -> list[Run]:
-    """Runs newest first (``started_at`` sorts in time order within a zone, and a zone
-    change moves a run by at most a few hours; ``start_utc`` breaks no ties worth it)."""
+    """Runs newest first by their moment in UTC; ``limit`` and ``offset`` page."""
     sql = f"SELECT {RUN_COLUMNS}{_FROM}"
     args: list[Any] = []
     if since is not None:
@@ -47,8 +47,8 @@ def runs(
         args.append(since.isoformat())
     sql += " ORDER BY r.start_utc DESC, r.id DESC"
     if limit is not None:
-        sql += " LIMIT ?"
-        args.append(max(limit, 0))
+        sql += " LIMIT ? OFFSET ?"
+        args += [max(limit, 0), max(offset, 0)]
     return [_run(r) for r in conn.execute(sql, args)]
 
 
@@ -89,6 +89,24 @@ def day_totals(conn: sqlite3.Connection, first: date, last: date) -> list[DayTot
             float(m),
             float(t),
             int(n),
+        )
+        for d, s, h, m, t, n in rows
+    ]
+
+
+def week_totals(conn: sqlite3.Connection, first: date, last: date) -> list[DayTotal]:
+    """Like ``day_totals`` but one row per ISO week (dated its Monday), surface and
+    hilliness: ten years is 500 rows instead of 3,650."""
+    rows = conn.execute(
+        "SELECT date(substr(started_at, 1, 10), 'weekday 0', '-6 days') AS monday, surface, hilly,"
+        " sum(distance_m), sum(moving_s), count(*) FROM runs WHERE started_at >= ? AND started_at < ?"
+        " GROUP BY monday, surface, hilly",
+        (first.isoformat(), (last + timedelta(days=1)).isoformat()),
+    )
+    fromiso = date.fromisoformat
+    return [
+        DayTotal(
+            fromiso(d), _SURFACE[s], None if h is None else bool(h), float(m), float(t), int(n)
         )
         for d, s, h, m, t, n in rows
     ]

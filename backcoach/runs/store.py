@@ -11,14 +11,24 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backcoach.core.history import HistoryStore, iso_local
 from backcoach.runs import dedup, pain_link, sports
 from backcoach.runs import load as maths
 from backcoach.runs import queries as q
-from backcoach.runs.files import FORMAT_RANK, FileRead, read_file
-from backcoach.runs.model import Activity, FileOutcome, ImportReport, Run, Shoe, Surface
+from backcoach.runs.model import (
+    FORMAT_RANK,
+    Activity,
+    FileOutcome,
+    ImportReport,
+    Run,
+    Shoe,
+    Surface,
+)
+
+if TYPE_CHECKING:
+    from backcoach.runs.files import FileRead
 
 ImportListener = Callable[[ImportReport], None]
 
@@ -41,8 +51,11 @@ class RunLog:
     def _q(self, default: Any, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         return self.history.query(default, fn)
 
-    def runs(self, limit: int | None = None, since: date | None = None) -> list[Run]:
-        return self._q([], lambda c: q.runs(c, limit, since))  # type: ignore[no-any-return]
+    def runs(
+        self, limit: int | None = None, since: date | None = None, offset: int = 0
+    ) -> list[Run]:
+        """Newest first; ``limit`` and ``offset`` page through them."""
+        return self._q([], lambda c: q.runs(c, limit, since, offset))  # type: ignore[no-any-return]
 
     def run(self, run_id: int) -> Run | None:
         return self._q(None, lambda c: q.run(c, run_id))  # type: ignore[no-any-return]
@@ -55,7 +68,7 @@ class RunLog:
 
     def weeks(self, count: int, today: date) -> list[maths.Week]:
         first = maths.monday_of(today) - timedelta(weeks=max(count, 1) - 1)
-        totals = self._q([], lambda c: q.day_totals(c, first, today + timedelta(days=6)))
+        totals = self._q([], lambda c: q.week_totals(c, first, today + timedelta(days=6)))
         return maths.weeks(totals, count, today)
 
     def load(self, today: date) -> maths.Load:
@@ -94,6 +107,8 @@ class RunLog:
     # ------------------------------------------------------------------ importing
     def import_files(self, paths: Iterable[Path | str]) -> ImportReport:
         """Read and import each file; a bad file is named in the report, the rest go in."""
+        from backcoach.runs.files import read_file  # the parsers: only when importing
+
         return self.import_reads([read_file(p) for p in paths])
 
     def import_reads(self, reads: Sequence[FileRead]) -> ImportReport:

@@ -196,13 +196,13 @@ class RunsPage(QWidget):
         if log is None:
             return
         today = self.ctx.today()
-        runs = log.runs()
-        has_runs = bool(runs)
+        self.model.load(log)
+        n = self.model.total()
+        has_runs = n > 0
         for w in (self.charts, self.observation_card, self.list_title, self.table, self.load_card):
             w.setVisible(has_runs)
         self.empty.setVisible(not has_runs)
         self.shoes.set_shoes(log.shoes())
-        self.model.set_runs(runs)
         self._size_columns()
         if not has_runs:
             return
@@ -211,7 +211,6 @@ class RunsPage(QWidget):
         self.surface_chart.set_weeks(weeks)
         self.load_card.set_load(log.load(today))
         self.observation.setText(self._observation_text(log.pain_observation(weeks)))
-        n = len(runs)
         self.list_title.setText(
             self.tr("1 run") if n == 1 else self.tr("{0} runs").format(f"{n:,}")
         )

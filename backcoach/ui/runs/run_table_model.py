@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from backcoach.runs.model import Run
+from backcoach.runs.store import RunLog
 from backcoach.runs.units import clock, pace
 
 Index = QModelIndex | QPersistentModelIndex
+PAGE = 200  # runs read at a time
 
 
 class RunTableModel(QAbstractTableModel):
@@ -19,6 +21,8 @@ class RunTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runs: list[Run] = []
+        self._source: RunLog | None = None
+        self._total = 0
         self._headers = [
             self.tr("Date"),
             self.tr("Distance"),
@@ -34,7 +38,34 @@ class RunTableModel(QAbstractTableModel):
     def set_runs(self, runs: Sequence[Run]) -> None:
         self.beginResetModel()
         self.runs = list(runs)
+        self._source = None
         self.endResetModel()
+
+    def load(self, log: RunLog) -> None:
+        """The newest runs from ``log``; older ones are read as the table scrolls to them
+        (ten years of runs would cost more to read than the rest of the page together)."""
+        self.beginResetModel()
+        self._source = log
+        self._total = log.count()
+        self.runs = log.runs(limit=PAGE)
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total if self._source is not None else len(self.runs)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._source is not None and len(self.runs) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._source is None:
+            return
+        more = self._source.runs(limit=PAGE, offset=len(self.runs))
+        if not more:
+            self._total = len(self.runs)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.runs), len(self.runs) + len(more) - 1)
+        self.runs += more
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.runs)
