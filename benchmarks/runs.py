@@ -94,7 +94,9 @@ def _page_ms(data: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         store = HistoryStore.open(data / "history.sqlite3")
-        ctx = AppContext(catalog=None, settings=Settings(), settings_path=paths.settings_file(), history=store)  # type: ignore[arg-type]
+        ctx = AppContext(
+            catalog=None, settings=Settings(), settings_path=paths.settings_file(), history=store
+        )  # type: ignore[arg-type]
         importer = RunImporter(ctx.runs)
         start = time.perf_counter()
         page = RunsPage(ctx, importer)
@@ -126,7 +128,9 @@ def log_rows(tmp: Path, runs: int) -> list[Row]:
     for folder in (empty, full):
         folder.mkdir()
     HistoryStore.open(empty / "history.sqlite3").close()
-    n = write_sample_runs(full / "history.sqlite3", RunSampleSpec(days=3650, today=TODAY, runs_per_week=7))
+    n = write_sample_runs(
+        full / "history.sqlite3", RunSampleSpec(days=3650, today=TODAY, runs_per_week=7)
+    )
     page_base, page = _page_ms(empty, runs), _page_ms(full, runs)
     json_base, json_full = _json_ms(empty, runs), _json_ms(full, runs)
     return [
