@@ -149,3 +149,16 @@ def test_mangled_files_never_raise(run_files, tmp_path: Path, cut: int, flips: l
         path.write_bytes(bytes(data))
         result = read_file(path)
         assert bool(result.error) != bool(result.activities) or result.parts
+
+
+def test_gps_jitter_in_a_phone_gpx_does_not_make_it_another_run(run_files) -> None:
+    """Raw positions with a metre of noise sum to ~3 % more than the watch measured;
+    smoothed, the GPX is within the 2 % that makes it the same run."""
+    import gpxpy
+
+    from backcoach.runs.dedup import same_run
+
+    fit, phone = _one(run_files["run_fit"]), _one(run_files["run_gpx_jitter"])
+    raw = gpxpy.parse(run_files["run_gpx_jitter"].read_text()).length_2d()
+    assert raw > fit.distance_m * 1.02  # what summing the raw points would have said
+    assert same_run(fit.start, fit.distance_m, phone.start, phone.distance_m)
