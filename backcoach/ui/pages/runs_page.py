@@ -9,6 +9,7 @@ Everything is read from the RunLog in the context; imports run through the impor
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -284,6 +285,8 @@ class RunsPage(QWidget):
         )
         self.report_card.setVisible(True)
         self.refresh()
+        # Screen readers hear the outcome without having to find the card.
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.report, report.summary()))
 
 
 def _escape(text: str) -> str:
