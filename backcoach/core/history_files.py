@@ -15,7 +15,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from backcoach.core.history_schema import SCHEMA_VERSION, NewerSchemaError, migrate
@@ -29,6 +31,7 @@ PRAGMAS: tuple[str, ...] = (
     "PRAGMA synchronous = FULL",
 )
 BUSY_TIMEOUT_S = 3.0
+T = TypeVar("T")
 _OUR_TABLES = frozenset({"sessions", "segments", "events", "runs", "shoes"})
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
@@ -77,6 +80,23 @@ def connect(path: Path) -> sqlite3.Connection:
             _remove_if_empty(path)  # a failed first open must not look like damage next time
         raise
     return conn
+
+
+def write_all_at_once(path: Path, work: Callable[[sqlite3.Connection], T]) -> T:
+    """Open ``path`` and run ``work`` in one transaction (sample data: thousands of rows
+    through the one-commit-per-write API would spend minutes in fsync)."""
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        result = work(conn)
+        conn.execute("COMMIT")
+        return result
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
 
 
 def _check_read_only(path: Path) -> None:

@@ -32,10 +32,9 @@ def write_sample_runs(path: Path, spec: RunSampleSpec = RunSampleSpec()) -> int:
     """Add made-up runs and two shoes to the history at ``path``; returns how many runs."""
     rng = random.Random(spec.seed)
     first = spec.today - timedelta(days=spec.days - 1)
-    conn = history_files.connect(path)
-    n = 0
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+
+    def work(conn: sqlite3.Connection) -> int:
+        n = 0
         split = first + timedelta(days=spec.days * 2 // 3)
         old = _shoe(conn, "Old trainers", first - timedelta(days=200), 600_000, 250_000, False)
         new = _shoe(conn, "Pegasus 40", split, 650_000, 0, True)
@@ -90,14 +89,9 @@ def write_sample_runs(path: Path, spec: RunSampleSpec = RunSampleSpec()) -> int:
                 ),
             )
             n += 1
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
-    return n
+        return n
+
+    return history_files.write_all_at_once(path, work)
 
 
 def _shoe(

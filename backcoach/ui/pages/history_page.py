@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFrame,
@@ -40,6 +39,7 @@ from backcoach.ui.widgets.pain_chart import PainChart
 from backcoach.ui.widgets.session_detail import SessionDetailView
 from backcoach.ui.widgets.session_table_model import SessionTableModel
 from backcoach.ui.widgets.stat_card import StatCard
+from backcoach.ui.widgets.tables import list_heading, list_table
 from backcoach.ui.widgets.weekly_minutes_chart import WeeklyMinutesChart
 
 WEEKS = 12
@@ -164,13 +164,7 @@ class HistoryPage(QWidget):
         self.model = SessionTableModel(self.store, parent=self, today=self._today)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Past sessions, newest first"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        list_table(self.table, self.tr("Past sessions, newest first"))
         head = self.table.horizontalHeader()
         # Widths from the font, not ResizeToContents: measuring means asking the model
         # for every cell of every loaded row, which is most of the page's start-up cost.
@@ -178,9 +172,7 @@ class HistoryPage(QWidget):
         head.setSectionResizeMode(SessionTableModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.list_title = QLabel()
-        self.list_title.setStyleSheet("font-weight: 600;")
-        self.list_title.setBuddy(self.table)
+        self.list_title = list_heading(self.table)
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
         sessions_layout.setContentsMargins(0, 0, 0, 0)

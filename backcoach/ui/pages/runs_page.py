@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -37,6 +36,7 @@ from backcoach.ui.runs.run_actions import RunActions
 from backcoach.ui.runs.run_table_model import RunTableModel
 from backcoach.ui.runs.shoe_list import ShoeList
 from backcoach.ui.widgets.surface_chart import SurfaceChart
+from backcoach.ui.widgets.tables import list_heading, list_table
 from backcoach.ui.widgets.weekly_runs_chart import WeeklyRunsChart, short_date
 
 WEEK_CHOICES = (12, 16, 20, 26)
@@ -149,13 +149,7 @@ class RunsPage(QWidget):
         self.model = RunTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Your runs, newest first"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        list_table(self.table, self.tr("Your runs, newest first"))
         self.table.setMinimumHeight(240)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -164,9 +158,7 @@ class RunsPage(QWidget):
         self.table.setToolTip(
             self.tr("Enter or double-click a run to set its surface, hills, shoe or note")
         )
-        self.list_title = QLabel()
-        self.list_title.setStyleSheet("font-weight: 600;")
-        self.list_title.setBuddy(self.table)
+        self.list_title = list_heading(self.table)
 
         body = QWidget()
         column = QVBoxLayout(body)

@@ -13,7 +13,7 @@ from backcoach.runs.model import Surface
 from backcoach.ui.widgets.chart_style import (
     chart_colors,
     draw_centered_text,
-    draw_gridline,
+    draw_value_grid,
     is_dark,
     small_font,
 )
@@ -104,17 +104,8 @@ class SurfaceChart(WeekBarsChart):
             return
         plot = self.plot_rect()
         p.setFont(small_font(self))
-        top, step = self.km_max(), self.km_step()
-        value = 0.0
-        while value <= top + 1e-9:
-            draw_gridline(
-                p,
-                plot,
-                plot.bottom() - plot.height() * value / top,
-                self.tr("{0} km").format(int(value)),
-                c,
-            )
-            value += step
+        top = self.km_max()
+        draw_value_grid(p, plot, top, self.km_step(), self.tr("{0} km").format, c)
         p.setPen(Qt.PenStyle.NoPen)
         for _week, surface, rect in self.segments():
             p.setBrush(surface_colour(surface, dark))

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QWidget
 from backcoach.runs.load import Week
 from backcoach.ui.widgets.chart_style import (
     ChartWidget,
+    bar_rects,
     chart_colors,
     draw_centered_text,
-    draw_gridline,
+    draw_value_grid,
+    draw_week_bars,
+    draw_week_labels,
     small_font,
 )
 
@@ -79,31 +82,13 @@ class WeekBarsChart(ChartWidget):
         )
 
     def bars(self) -> list[WeekBar]:
-        if not self._weeks:
-            return []
-        plot = self.plot_rect()
-        slot = plot.width() / len(self._weeks)
-        width = slot * 0.64
-        top = self.km_max()
-        out = []
-        for i, w in enumerate(self._weeks):
-            h = plot.height() * min(w.distance_m / 1000 / top, 1.0)
-            x = plot.left() + i * slot + (slot - width) / 2
-            out.append(WeekBar(w, QRectF(x, plot.bottom() - h, width, h)))
-        return out
+        kms = [w.distance_m / 1000 for w in self._weeks]
+        rects = bar_rects(self.plot_rect(), kms, self.km_max())
+        return [WeekBar(w, r) for w, r in zip(self._weeks, rects, strict=True)]
 
     def _week_labels(self, p: QPainter, bars: list[WeekBar], plot: QRectF, colour: QColor) -> None:
-        fm = p.fontMetrics()
-        p.setPen(colour)
-        free_until = self.width() + 10.0
-        for i in range(len(bars) - 1, -1, -1):
-            text = self.tr("This week") if i == len(bars) - 1 else short_date(bars[i].week.monday)
-            width = fm.horizontalAdvance(text)
-            x = min(bars[i].rect.center().x() - width / 2, self.width() - width - 2)
-            if x + width + 10 > free_until or x < plot.left() - 4:
-                continue
-            p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), text)
-            free_until = x
+        centres = [b.rect.center().x() for b in bars]
+        draw_week_labels(self, p, centres, [b.week.monday for b in bars], plot, colour)
 
 
 class WeeklyRunsChart(WeekBarsChart):
@@ -146,12 +131,7 @@ class WeeklyRunsChart(WeekBarsChart):
         plot = self.plot_rect()
         p.setFont(small_font(self))
         fm = p.fontMetrics()
-        top, step = self.km_max(), self.km_step()
-        value = 0.0
-        while value <= top + 1e-9:
-            y = plot.bottom() - plot.height() * value / top
-            draw_gridline(p, plot, y, self.tr("{0} km").format(int(value)), c)
-            value += step
+        draw_value_grid(p, plot, self.km_max(), self.km_step(), self.tr("{0} km").format, c)
         hours = self.hours_max()
         p.setPen(c.muted)
         for h in (hours / 2, hours):
@@ -160,13 +140,7 @@ class WeeklyRunsChart(WeekBarsChart):
                 QPointF(plot.right() + 6, y + fm.ascent() / 2), self.tr("{0} h").format(f"{h:g}")
             )
         bars = self.bars()
-        p.setPen(Qt.PenStyle.NoPen)
-        for i, bar in enumerate(bars):
-            colour = QColor(c.bar)
-            if i < len(bars) - 1:
-                colour.setAlpha(170)
-            p.setBrush(colour)
-            p.drawRoundedRect(bar.rect, 3, 3)
+        draw_week_bars(p, [b.rect for b in bars], c.bar)
         points = self.time_points()
         if len(points) > 1:
             path = QPainterPath(points[0])
