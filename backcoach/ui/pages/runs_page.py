@@ -164,12 +164,13 @@ class RunsPage(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.report_card)
-        column.addLayout(top)
         column.addWidget(self.empty)
+        column.addLayout(top)
         column.addWidget(self.charts)
         column.addWidget(self.observation_card)
         column.addWidget(self.list_title)
         column.addWidget(self.table, 1)
+        column.addStretch(1)  # with no runs yet, the cards keep their own height
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -192,7 +193,14 @@ class RunsPage(QWidget):
         self.model.load(log)
         n = self.model.total()
         has_runs = n > 0
-        for w in (self.charts, self.observation_card, self.list_title, self.table, self.load_card):
+        for w in (
+            self.charts,
+            self.observation_card,
+            self.list_title,
+            self.table,
+            self.load_card,
+            self.weeks_combo,
+        ):
             w.setVisible(has_runs)
         self.empty.setVisible(not has_runs)
         self.shoes.set_shoes(log.shoes())
