@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from backcoach import __version__, paths
-from backcoach.commands.errors import UsageError
+from backcoach.commands.errors import FileMistakes, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"backcoach: {exc}", file=sys.stderr)
         return 2
+    except FileMistakes as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        print(f"backcoach: {exc.verdict}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

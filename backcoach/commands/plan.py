@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from backcoach.core.plan_export import plan_to_dict, segment_label
+    from backcoach.core.plan_export import format_total, plan_to_dict, segment_label
 
     _, plan = plan_from_args(args)
     if args.json:
@@ -31,7 +31,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for cue in seg.cues:
             at = _clock(seg.start_s + cue.offset_s, tenths=True)
             print(f"{'':8}{at:>9}  {cue.text}  [{cue.kind}]")
-    print(f"Total: {_clock(plan.total_s)} ({plan.total_s / 60:.1f} min)")
+    print(f"Total: {format_total(plan.total_s)}")
     return 0
 
 

@@ -135,6 +135,9 @@ class Exercise:
     check: Check | None = None
     path: Path = Path()
     builtin: bool = True
+    # Whose figure to draw: a shipped exercise's id (shipped ones draw their own), or ""
+    # for the neutral placeholder.
+    picture: str = ""
 
     def variant(self, variant_id: str | None) -> Variant | None:
         if not variant_id:
@@ -227,7 +230,8 @@ class Catalog:
 
 def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
     """Load shipped exercises and routines, then the runner's own from ``user_dir``."""
-    from backcoach.core.catalog_parse import parse_exercise, parse_routine
+    from backcoach.core.catalog_parse import parse_exercise
+    from backcoach.core.routine_file import check_pictures, parse_routine_file
 
     catalog = Catalog()
     sources = [(asset_root, True)] + ([(user_dir, False)] if user_dir else [])
@@ -236,11 +240,17 @@ def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
             ex = parse_exercise(path, data, builtin, catalog.errors)
             if ex is not None:
                 _add_unique(catalog.exercises, ex.id, ex, path, catalog.errors)
+    check_pictures(catalog.exercises, catalog.errors)
     for root, builtin in sources:
         for path, data in _read_all(root / "routines", catalog.errors):
-            rt = parse_routine(path, data, builtin, catalog.exercises, catalog.errors)
-            if rt is not None:
-                _add_unique(catalog.routines, rt.id, rt, path, catalog.errors)
+            # A routine file may carry its own exercises ([[exercise]] tables).
+            found = parse_routine_file(path, data, builtin, catalog.exercises)
+            catalog.errors.extend(found.errors)
+            if found.routine is None:
+                continue
+            for ex in found.exercises:
+                catalog.exercises.setdefault(ex.id, ex)
+            _add_unique(catalog.routines, found.routine.id, found.routine, path, catalog.errors)
     _check_answer_links(catalog)
     return catalog
 
@@ -305,10 +315,22 @@ def _read_all(folder: Path, errors: list[CatalogError]) -> Iterable[tuple[Path, 
                 )
             )
             continue
-        try:
-            with path.open("rb") as fh:
-                yield path, tomllib.load(fh)
-        except tomllib.TOMLDecodeError as exc:
-            errors.append(CatalogError(path, "", f"not valid TOML ({exc}); fix the syntax"))
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(CatalogError(path, "", f"cannot be read ({exc})"))
+        data = read_toml(path, errors)
+        if data is not None:
+            yield path, data
+
+
+def read_toml(path: Path, errors: list[CatalogError]) -> dict[str, object] | None:
+    """One file's tables, or None with the reason in ``errors``.
+
+    Every file the catalogue reads comes through here, a dropped or imported one too,
+    so they all meet the same checks.
+    """
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(CatalogError(path, "", f"not valid TOML ({exc}); fix the syntax"))
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(CatalogError(path, "", f"cannot be read ({exc})"))
+    return None

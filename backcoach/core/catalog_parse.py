@@ -27,6 +27,7 @@ from backcoach.core.catalog import (
     When,
 )
 from backcoach.core.fields import CatalogError, FieldReader
+from backcoach.core.fields import join_field as _join
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SOURCE_RE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
@@ -37,7 +38,7 @@ MAX_PHASE_S = 30.0
 
 _EXERCISE_KEYS = {
     "id", "name", "summary", "position", "instructions", "equipment", "per_side",
-    "dosage", "cues", "safety", "sources", "variants", "check",
+    "dosage", "cues", "safety", "sources", "variants", "check", "picture",
 }  # fmt: skip
 _DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is_ours", "seed"}
 _SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text"}
@@ -51,6 +52,7 @@ _ANSWER_KEYS = {"id", "label", "advice", "routine"}
 _ROUTINE_KEYS = {
     "id", "name", "purpose", "when", "items", "rounds", "rounds_range",
     "rest_between_exercises_s", "rest_between_rounds_s", "equipment", "sources", "ours", "notes",
+    "exercise",
 }  # fmt: skip
 _ITEM_KEYS = {"exercise", "variant", "hold_s", "reps", "sets", "rest_s"}
 _ITEM_FIGURE_RE = re.compile(r"^items\[(\d+)\]\.(hold_s|reps|sets|rest_s)$")
@@ -59,37 +61,49 @@ _WHEN = ("after-run", "before-run", "any")
 
 
 def parse_exercise(
-    path: Path, data: dict[str, Any], builtin: bool, errors: list[CatalogError]
+    path: Path,
+    data: dict[str, Any],
+    builtin: bool,
+    errors: list[CatalogError],
+    prefix: str = "",
 ) -> Exercise | None:
+    """An exercise file, or (with ``prefix``, e.g. ``exercise[0]``) one carried in a routine."""
     r = FieldReader(path)
-    r.keys(data, "", _EXERCISE_KEYS)
-    ex_id = _id(r, data, "", path)
-    dosage = _dosage(r, r.subtable(data, "", "dosage"), "dosage", None)
+    r.keys(data, prefix, _EXERCISE_KEYS)
+    ex_id = _id(r, data, prefix, None if prefix else path)
+    dosage_field = _join(prefix, "dosage")
+    dosage = _dosage(r, r.subtable(data, prefix, "dosage"), dosage_field, None)
     if "dosage" not in data:
-        r.error("dosage", "missing; expected a [dosage] table with mode, sets and hold_s or reps")
+        r.error(
+            dosage_field, "missing; expected a [dosage] table with mode, sets and hold_s or reps"
+        )
     variants = tuple(
         v
-        for i, t in enumerate(r.tables(data, "", "variants"))
-        if (v := _variant(r, t, f"variants[{i}]", dosage)) is not None
+        for i, t in enumerate(r.tables(data, prefix, "variants"))
+        if (v := _variant(r, t, _join(prefix, f"variants[{i}]"), dosage)) is not None
     )
-    _unique_ids(r, [v.id for v in variants], "variants")
-    check_table = r.subtable(data, "", "check")
+    _unique_ids(r, [v.id for v in variants], _join(prefix, "variants"))
+    check_table = r.subtable(data, prefix, "check")
+    picture = r.text(data, prefix, "picture", "")
+    if picture and not ID_RE.match(picture):
+        r.error(_join(prefix, "picture"), f"'{picture}' is not an exercise id such as glute-bridge")
     exercise = Exercise(
         id=ex_id,
-        name=r.text(data, "", "name"),
-        summary=r.text(data, "", "summary"),
-        position=r.text(data, "", "position"),
-        instructions=r.texts(data, "", "instructions", required=True),
-        equipment=_equipment(r, data, ""),
-        per_side=bool(r.get(data, "", "per_side", bool, False)),
+        name=r.text(data, prefix, "name"),
+        summary=r.text(data, prefix, "summary"),
+        position=r.text(data, prefix, "position"),
+        instructions=r.texts(data, prefix, "instructions", required=True),
+        equipment=_equipment(r, data, prefix),
+        per_side=bool(r.get(data, prefix, "per_side", bool, False)),
         dosage=dosage or Dosage(mode="hold", sets=1, rest_s=0, hold_s=1),
-        cues=_cues(r, r.subtable(data, "", "cues"), "cues") or ExerciseCues(),
-        safety=r.texts(data, "", "safety"),
-        sources=_sources(r, data, ""),
+        cues=_cues(r, r.subtable(data, prefix, "cues"), _join(prefix, "cues")) or ExerciseCues(),
+        safety=r.texts(data, prefix, "safety"),
+        sources=_sources(r, data, prefix, required=builtin),
         variants=variants,
-        check=_check(r, check_table, "check") if check_table is not None else None,
+        check=_check(r, check_table, _join(prefix, "check")) if check_table is not None else None,
         path=path,
         builtin=builtin,
+        picture=(picture or ex_id) if builtin else picture,
     )
     errors.extend(r.errors)
     return None if r.errors else exercise
@@ -101,7 +115,9 @@ def parse_routine(
     builtin: bool,
     exercises: dict[str, Exercise],
     errors: list[CatalogError],
+    named_after_file: bool = True,
 ) -> Routine | None:
+    """A routine; ``named_after_file=False`` for a file being imported under its own id."""
     r = FieldReader(path)
     r.keys(data, "", _ROUTINE_KEYS)
     items = []
@@ -131,7 +147,7 @@ def parse_routine(
                 "rest_between_exercises_s, or items[N].sets (hold_s, reps, rest_s) for an item",
             )
     routine = Routine(
-        id=_id(r, data, "", path),
+        id=_id(r, data, "", path if named_after_file else None),
         name=r.text(data, "", "name"),
         purpose=r.text(data, "", "purpose"),
         when=cast(When, _choice(r, data, "", "when", _WHEN, "any")),
@@ -145,7 +161,7 @@ def parse_routine(
         rest_between_rounds_s=r.number(data, "", "rest_between_rounds_s", 0, MAX_REST_S, 0.0, " s")
         or 0.0,
         equipment=equipment,
-        sources=_sources(r, data, ""),
+        sources=_sources(r, data, "", required=builtin),
         ours=ours,
         notes=r.texts(data, "", "notes"),
         path=path,
@@ -205,11 +221,15 @@ def _equipment(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[str,
     return items
 
 
-def _sources(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[str, ...]:
-    sources = r.texts(table, prefix, "sources", required=True)
+def _sources(r: FieldReader, table: dict[str, Any], prefix: str, required: bool) -> tuple[str, ...]:
+    """Shipped files name their seed articles; a runner's (or a physio's) own may have none."""
+    sources = r.texts(table, prefix, "sources", required=required)
     for s in sources:
         if not SOURCE_RE.match(s) or "/" in s or "\\" in s:
-            r.error("sources", f"'{s}' is not a seed file name such as 000_5bd82a27ffd67d72.txt")
+            r.error(
+                _join(prefix, "sources"),
+                f"'{s}' is not a seed file name such as 000_5bd82a27ffd67d72.txt",
+            )
     return sources
 
 

@@ -180,8 +180,12 @@ class FieldReader:
         return (low, high)
 
 
-def _join(prefix: str, key: str) -> str:
+def join_field(prefix: str, key: str) -> str:
+    """``items[2]`` + ``hold_s`` → ``items[2].hold_s``: how fields are named in errors."""
     return f"{prefix}.{key}" if prefix else key
+
+
+_join = join_field
 
 
 def _describe(value: object) -> str:

@@ -24,6 +24,12 @@ def segment_label(seg: Segment) -> str:
     return "Done"
 
 
+def format_total(total_s: float) -> str:
+    """ "13:57 (13.9 min)": the length as ``backcoach plan`` and the editor show it."""
+    m, s = divmod(total_s, 60)
+    return f"{int(m):02d}:{int(s):02d} ({total_s / 60:.1f} min)"
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     o = plan.options
     return {

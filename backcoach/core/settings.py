@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from backcoach.core.atomic import write_text_atomic
+
 log = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
@@ -85,16 +87,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     """
     data = asdict(settings)
     data["equipment_owned"] = list(settings.equipment_owned)
-    tmp = path.with_name(path.name + ".tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True))
 
 
 def _merge(raw: dict[str, Any]) -> Settings:

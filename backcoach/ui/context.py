@@ -47,3 +47,15 @@ class AppContext:
             log.warning("could not save settings to %s: %s", self.settings_path, exc)
             return False
         return True
+
+    def reload_catalog(self) -> None:
+        """Read the catalogue again (a routine or exercise was saved, imported, deleted).
+
+        The same Catalog object is refilled, so every page holding it sees the change.
+        """
+        from backcoach import content
+
+        fresh = content.load()
+        self.catalog.exercises = fresh.exercises
+        self.catalog.routines = fresh.routines
+        self.catalog.errors = fresh.errors

@@ -111,3 +111,33 @@ def _draw(painter: QPainter, shape: Shape, f: Fit, grow: float) -> None:
 def _steps(radius_px: float) -> int:
     """Chords per capsule end: enough that a large end still looks round."""
     return 3 if radius_px < 4 else 5 if radius_px < 12 else 8
+
+
+def paint_placeholder(painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+    """The neutral picture for an exercise without one: a plain figure on a mat, muted.
+
+    Deliberately not a pose, so it never shows a movement the exercise does not have.
+    """
+    side = min(rect.width(), rect.height() * 4 / 3)
+    if side < 8:
+        return
+    colour = palette.color(QPalette.ColorRole.Mid)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    cx, floor = rect.center().x(), rect.center().y() + side * 0.22
+    unit = side / 14
+    pen = QPen(colour)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setWidthF(max(unit * 0.45, 1.2))
+    painter.setPen(pen)
+    painter.drawLine(_P(cx - 3.6 * unit, floor), _P(cx + 3.6 * unit, floor))  # the mat
+    painter.drawLine(_P(cx, floor - 4.2 * unit), _P(cx, floor - 1.9 * unit))  # body
+    painter.drawLine(_P(cx, floor - 1.9 * unit), _P(cx - 0.9 * unit, floor - 0.3 * unit))
+    painter.drawLine(_P(cx, floor - 1.9 * unit), _P(cx + 0.9 * unit, floor - 0.3 * unit))
+    painter.drawLine(
+        _P(cx - 1.3 * unit, floor - 3.3 * unit), _P(cx + 1.3 * unit, floor - 3.3 * unit)
+    )
+    painter.setBrush(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(_P(cx, floor - 5.0 * unit), 0.65 * unit, 0.65 * unit)
+    painter.restore()

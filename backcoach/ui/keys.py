@@ -7,6 +7,8 @@ re-created or hidden.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QWidget
@@ -23,4 +25,12 @@ def bind(
         else Qt.ShortcutContext.WidgetWithChildrenShortcut
     )
     sc.activated.connect(lambda: button.isEnabled() and button.isVisible() and button.click())
+    return sc
+
+
+def shortcut(owner: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    """Pressing ``keys`` while ``owner`` (or a child) has focus calls ``slot``."""
+    sc = QShortcut(QKeySequence(keys), owner)
+    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.activated.connect(slot)
     return sc

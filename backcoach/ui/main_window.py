@@ -18,16 +18,18 @@ import logging
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from backcoach.core.plan import PlanOptions
 from backcoach.ui import theme, window_geometry
 from backcoach.ui.context import AppContext
+from backcoach.ui.editor_flow import EditorFlow
 from backcoach.ui.full_screen import FullScreen
 from backcoach.ui.nav_rail import NavRail
 from backcoach.ui.notices import NoticeBar, show_startup_notices
 from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
+from backcoach.ui.routine_files import toml_files
 from backcoach.ui.runs.controller import RunsSide
 from backcoach.ui.voice_status import VoiceStatus
 from backcoach.ui.welcome import show_about, welcome_if_first_run
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
         self.voice.notice.connect(self.notice_bar.tell)
         self.voice.mutedChanged.connect(lambda muted: self.flow.set_voice(not muted))
         self.full_screen = FullScreen(self)
-        self.runs_side: RunsSide | None = None
+        self.editor_flow = EditorFlow(self)  # the runner's own routines, files and drops
+        self.runs_side: RunsSide | None = None  # run files: imports, drops, the watched folder
         if ctx.runs is not None:
             self.runs_side = RunsSide(ctx, self)
             self.runs_side.reportReady.connect(self._runs_imported)
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)
         if ctx.speaker is not None:
             self.voice.attach_speaker(ctx.speaker)
         window_geometry.restore(self, ctx.settings.window_geometry)
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self._add("routine", self._make_routine)
         self._add("session", self._make_session)
         self._add("summary", self._make_summary)
+        self._add("editor", self.editor_flow.make_editor)
 
     def _add(self, name: str, factory: Factory, rail_label: str = "") -> None:
         """Register a page; with ``rail_label`` it also gets a rail entry (and Ctrl+N)."""
@@ -106,6 +111,8 @@ class MainWindow(QMainWindow):
 
         page = LibraryPage(self.ctx)
         page.routineChosen.connect(self.open_routine)
+        page.newRoutineRequested.connect(self.editor_flow.new_routine)
+        page.openFileRequested.connect(self.editor_flow.files.open_file)
         return page
 
     def _make_routine(self) -> QWidget:
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
         page = RoutinePage(self.ctx)
         page.backRequested.connect(lambda: self.show_page(self.library))
         page.startRequested.connect(self.start_session)
+        self.editor_flow.connect_routine_page(page)
         return page
 
     def _make_session(self) -> QWidget:
@@ -176,11 +184,14 @@ class MainWindow(QMainWindow):
             return  # never leave a live session by accident; Stop first
         self.stack.bring_forward(page)
         self.rail.setVisible(not on_session)
-        self.rail.mark(self.stack.name_of(page))
+        name = self.stack.name_of(page) or ""
+        # Pages off the rail (a routine, the editor, a session) belong to Routines.
+        self.rail.mark(name if name in self.rail.buttons else "library")
 
     def open_routine(self, routine_id: str) -> None:
         self.routine_page.show_routine(self.ctx.catalog.routine(routine_id))
         self.show_page(self.routine_page)
+        self.routine_page.start.setFocus()  # so the page's keys (Ctrl+Return, Ctrl+D) work
 
     # ----- the session ---------------------------------------------------------------
     @property
@@ -254,6 +265,17 @@ class MainWindow(QMainWindow):
         show_startup_notices(self, self.ctx)
 
     # ----- window events -------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.session_live and toml_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A routine file dropped anywhere on the window is imported (checked first)."""
+        files = toml_files(event.mimeData().urls())
+        if files and not self.session_live:
+            event.acceptProposedAction()
+            self.editor_flow.drop(files)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             for w in self.findChildren(QWidget):

@@ -46,7 +46,46 @@ class _Clock:
         return self.now
 
 
-def render_all(folder: str, themes: tuple[str, ...] = ("light", "dark")) -> int:
+SAMPLE_OWN = """\
+id = "sams-after-run-hips"
+name = "Sam's after-run hips"
+purpose = "Three moves from my physio, after every run."
+when = "after-run"
+equipment = ["mat"]
+rest_between_exercises_s = 15
+
+[[items]]
+exercise = "clamshell"
+
+[[items]]
+exercise = "figure-four-stretch"
+hold_s = 40
+
+[[items]]
+exercise = "glute-bridge"
+reps = 12
+
+[[exercise]]
+id = "clamshell"
+name = "Clamshell"
+summary = "Knees together, open the top knee like a shell."
+position = "Lying on your side, knees bent"
+instructions = ["Lie on your side, knees bent.", "Keep the feet together.", "Open the top knee."]
+equipment = ["mat"]
+per_side = true
+
+[exercise.dosage]
+mode = "hold"
+hold_s = 20
+sets = 2
+"""
+
+
+def render_all(
+    folder: str, themes: tuple[str, ...] = ("light", "dark"), size: tuple[int, int] = SIZE
+) -> int:
+    if os.environ.get(SIZE_ENV):
+        size = _size()
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
@@ -55,16 +94,29 @@ def render_all(folder: str, themes: tuple[str, ...] = ("light", "dark")) -> int:
         write_sample_runs(
             paths.history_db(), RunSampleSpec(days=200, today=TODAY, jump_weeks_ago=0)
         )
+        # A routine of the runner's own (imported, with an exercise that has no picture).
+        _import_sample(Path(tmp))
         written: list[Path] = []
         for mode in themes:
-            written += _render_theme(out, mode)
+            written += _render_theme(out, mode, size)
         paths.set_data_dir(None)
     for path in written:
         print(path)
     return 0
 
 
-def _render_theme(out: Path, mode: str) -> list[Path]:
+def _import_sample(data: Path) -> None:
+    from backcoach import content
+    from backcoach.core.routine_file import check_routine_file
+    from backcoach.core.routine_import import apply_import, plan_import
+
+    sample = data / "sample-from-physio.toml"
+    sample.write_text(SAMPLE_OWN, encoding="utf-8")
+    catalog = content.load()
+    apply_import(plan_import(check_routine_file(sample, catalog), catalog, data, None))
+
+
+def _render_theme(out: Path, mode: str, size: tuple[int, int] = SIZE) -> list[Path]:
     from backcoach.app import build_context
     from backcoach.ui import theme
     from backcoach.ui.main_window import MainWindow
@@ -74,13 +126,15 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     clock = _Clock()
     ctx.clock, ctx.autotick, ctx.today = clock, False, lambda: TODAY
     w = MainWindow(ctx)
-    w.resize(*_size())
+    w.resize(*size)
     w.show()
     suffix = "" if mode == "light" else f"-{mode}"
     shots: list[Path] = []
 
     def shot(name: str, widget: QWidget | None = None) -> None:
-        QApplication.processEvents()
+        # Layout requests post more layout requests (wrapped labels); let them settle.
+        for _ in range(3):
+            QApplication.processEvents()
         path = out / f"{name}{suffix}.png"
         (widget or w).grab().save(str(path))
         shots.append(path)
@@ -88,6 +142,11 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     shot("library")
     w.open_routine("strengthen-and-mobilise")
     shot("routine")
+    w.open_routine("sams-after-run-hips")
+    shot("routine-yours")
+    w.show_page(w.library)
+    own = w.library.card("sams-after-run-hips")
+    shot("card-yours", own)
     _session(w, clock, "stability-ball-circuit", seconds=10 + 18)  # plank, mid-hold
     shot("session-hold")
     w.flow.driver.stop()
@@ -106,6 +165,8 @@ def _render_theme(out: Path, mode: str) -> list[Path]:
     shot("settings")
     w.show_page(w.why_page)
     shot("why")
+    for name in _editor_states(w):
+        shot(name)
     for name, make in _dialogs(w).items():
         dialog = make()
         dialog.show()
@@ -129,6 +190,38 @@ def _session(w, clock: _Clock, routine_id: str, seconds: float) -> None:  # type
         driver.tick()
 
 
+def _editor_states(w):  # type: ignore[no-untyped-def]
+    """The routine editor empty, filled (one hold beyond the articles' range), and with
+    mistakes at their fields; yields each state's name once it is on screen."""
+    from backcoach.core.routine_draft import RoutineDraft
+
+    flow = w.editor_flow
+    flow.new_routine()
+    yield "editor-empty"
+    filled = (
+        RoutineDraft(
+            name="Sam's after-run hips",
+            purpose="Three moves from my physio, after every run.",
+            when="after-run",
+            rounds=2,
+            rest_between_exercises_s=15.0,
+            rest_between_rounds_s=45.0,
+        )
+        .added("glute-bridge")
+        .added("figure-four-stretch")
+        .added("single-leg-bridge")
+        .with_item(0, sets=2, rest_s=20.0)
+        .with_item(1, hold_s=90.0)
+        .with_item(2, variant="double-leg")
+    )
+    flow.editor.edit(filled)
+    flow.editor.picker.search.setText("stretch")
+    yield "editor-filled"
+    flow.editor.edit(filled.with_fields(rounds=40, purpose="").with_item(0, sets=0))
+    yield "editor-error"
+    w.show_page(w.library)
+
+
 def _dialogs(w) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-def]
     from backcoach.ui.dialogs.before_start import BeforeStartDialog
     from backcoach.ui.dialogs.check import CheckDialog
@@ -149,7 +242,26 @@ def _dialogs(w) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-
         d.answer_buttons["lower-back"].click()
         return d
 
+    def new_exercise() -> QWidget:
+        from backcoach.core.exercise_draft import ExerciseDraft, PhaseDraft
+        from backcoach.ui.dialogs.exercise_form import ExerciseForm
+
+        draft = ExerciseDraft(
+            name="Bird dog",
+            summary="Reach one arm and the opposite leg, back level.",
+            position="On hands and knees",
+            steps=("Hands under shoulders, knees under hips.", "Reach one arm and the other leg."),
+            per_side=True,
+            equipment=("mat",),
+            mode="reps",
+            reps=8,
+            tempo=(PhaseDraft("reach", 2, "Reach"), PhaseDraft("hold", 0.2), PhaseDraft("back", 2)),
+            picture="cat-cow",
+        )
+        return ExerciseForm(w.ctx.catalog, draft, w)
+
     return {
+        "dialog-new-exercise": new_exercise,
         "dialog-red-flags": red_flags,
         "dialog-this-hurts": hurt,
         "dialog-glute-check": glute_check,

@@ -107,15 +107,8 @@ def check_window() -> Result:
         app.processEvents()
         platform = QGuiApplication.platformName()
         # Pages are made when first opened: open every one, so each is built and painted.
-        for page in (
-            window.library,
-            window.routine_page,
-            window.session_page,
-            window.summary_page,
-            window.history_page,
-            window.settings_page,
-            window.why_page,
-        ):
+        for name in window.stack.names():
+            page = window.stack.page(name)
             window.stack.setCurrentWidget(page)
             shot = window.grab().toImage()
             name = type(page).__name__

@@ -158,6 +158,12 @@ def stylesheet() -> str:
     QLabel[role="title"] { font-size: 22pt; font-weight: 700; }
     QLabel[role="subtitle"] { font-size: 13pt; }
     QLabel[role="muted"] { color: palette(placeholder-text); }
+    QLabel[role="badge"] {
+        font-size: 9pt; font-weight: 700; padding: 2px 8px; border-radius: 9px;
+        border: 1px solid palette(highlight); color: palette(highlight);
+    }
+    QLabel[role="error"] { font-weight: 600; }
+    QLabel[role="beyond"] { font-style: italic; font-weight: 600; }
     QFrame[card="true"] { background: palette(base); border-radius: 12px; border: 1px solid palette(mid); }
     QToolButton[nav="true"] { padding: 10px 14px; border-radius: 8px; font-size: 12pt; text-align: left; }
     QToolButton[nav="true"]:checked { background: palette(highlight); color: palette(highlighted-text); }

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-if ! .venv/bin/python -c "import PyInstaller, PySide6, pyttsx3, platformdirs" 2>/dev/null; then
+if ! .venv/bin/python -c "import PyInstaller, PySide6, pyttsx3, platformdirs, tomli_w" 2>/dev/null; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q ".[package]"
 fi

@@ -20,6 +20,7 @@ from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
 from backcoach.core.safety import FIRM_WINDOW, firm_warning
 from backcoach.ui.context import AppContext
+from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
 
 GLUTE_CHECK = "glute-check"
@@ -33,6 +34,8 @@ DISCLAIMER = (
 
 class LibraryPage(QWidget):
     routineChosen = Signal(str)
+    newRoutineRequested = Signal()
+    openFileRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +43,20 @@ class LibraryPage(QWidget):
         self.cards: list[RoutineCard] = []
         title = QLabel(self.tr("Routines"))
         title.setProperty("role", "title")
+        self.new_routine = QPushButton(self.tr("New routine"))
+        self.new_routine.setToolTip(self.tr("Build a routine of your own (Ctrl+N)"))
+        self.new_routine.clicked.connect(self.newRoutineRequested)
+        self.open_file = QPushButton(self.tr("Open routine file…"))
+        self.open_file.setToolTip(
+            self.tr("Import a routine file, e.g. one from your physio (Ctrl+O); or drop it here")
+        )
+        self.open_file.clicked.connect(self.openFileRequested)
+        bind(self, "Ctrl+N", self.new_routine)
+        bind(self, "Ctrl+O", self.open_file)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(self.new_routine)
+        heading.addWidget(self.open_file)
         self.banner = QLabel()  # advice that matters now (e.g. pain went up lately)
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
@@ -103,7 +120,7 @@ class LibraryPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         root = QVBoxLayout(self)
-        root.addWidget(title)
+        root.addLayout(heading)
         root.addWidget(disclaimer)
         root.addWidget(self.banner)
         after = QHBoxLayout()
@@ -121,9 +138,10 @@ class LibraryPage(QWidget):
             card.deleteLater()
         self.cards = []
         catalog = self.ctx.catalog
+        pictures = {e.id: e.picture for e in catalog.exercises.values()}
         for routine in sorted(catalog.routines.values(), key=lambda r: (not r.builtin, r.name)):
             minutes = build_plan(routine, catalog, with_cues=False).total_s / 60
-            card = RoutineCard(routine, minutes)
+            card = RoutineCard(routine, minutes, pictures=pictures)
             card.chosen.connect(self.routineChosen)
             self.cards.append(card)
         self._layout_cards()

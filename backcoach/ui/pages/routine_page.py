@@ -25,6 +25,10 @@ from backcoach.ui.widgets.exercise_card import ExerciseCard
 class RoutinePage(QWidget):
     startRequested = Signal(object, bool)  # PlanOptions, voice on
     backRequested = Signal()
+    duplicateRequested = Signal(object)  # Routine
+    editRequested = Signal(object)
+    deleteRequested = Signal(object)
+    exportRequested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +43,24 @@ class RoutinePage(QWidget):
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
+        self.duplicate = self._action(
+            self.tr("Duplicate and edit"),
+            self.tr("Make a copy of your own to change (Ctrl+D)"),
+            self.duplicateRequested,
+        )
+        self.edit = self._action(
+            self.tr("Edit"), self.tr("Change this routine (Ctrl+E)"), self.editRequested
+        )
+        self.delete = self._action(
+            self.tr("Delete…"),
+            self.tr("Delete this routine; its sessions stay in your history"),
+            self.deleteRequested,
+        )
+        self.export = self._action(
+            self.tr("Export…"),
+            self.tr("Write one file to hand this routine over"),
+            self.exportRequested,
+        )
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.minutes = QLabel()
@@ -88,20 +110,33 @@ class RoutinePage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         bind(self, "Alt+Left", back)
+        bind(self, "Ctrl+D", self.duplicate)
+        bind(self, "Ctrl+E", self.edit)
         bind(self, "Ctrl+Return", self.start)
         bind(self, "Ctrl+Enter", self.start)
         root = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        for b in (self.duplicate, self.edit, self.delete, self.export):
+            top.addWidget(b)
         root.addLayout(top)
         root.addWidget(self.title)
         root.addWidget(self.about)
         root.addLayout(options)
         root.addWidget(scroll, 1)
 
+    def _action(self, text: str, tip: str, signal: Signal) -> QPushButton:
+        b = QPushButton(text)
+        b.setToolTip(tip)
+        b.clicked.connect(lambda: self.routine is not None and signal.emit(self.routine))
+        return b
+
     def show_routine(self, routine: Routine) -> None:
         self.routine = routine
+        # Shipped routines stay as they are: copy one to change it.
+        self.edit.setVisible(not routine.builtin)
+        self.delete.setVisible(not routine.builtin)
         s = self.ctx.settings
         self.variants = dict(s.variant_choices.get(routine.id, {}))
         saved = s.routine_options.get(routine.id, {})
@@ -166,8 +201,13 @@ class RoutinePage(QWidget):
         self.hold.setToolTip(self.tr("Hold length, kept within each exercise's range"))
 
     def _build_cards(self) -> None:
-        for c in self.cards:
-            c.deleteLater()
+        # Empty the column now (cards and the stretch below them): a card only goes
+        # away later, and a stretch left behind would push the next routine's down.
+        while self.cards_box.count():
+            item = self.cards_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
         self.cards = []
         assert self.routine is not None
         opts = self.options()

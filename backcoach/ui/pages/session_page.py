@@ -45,17 +45,22 @@ KIND_WORDS = {
 }
 
 
-def show_segment(player: FigurePlayer, seg: Segment) -> None:
+def show_segment(player: FigurePlayer, seg: Segment, picture: str | None = None) -> None:
     """The figure for a segment: moving in work, in its start position otherwise.
 
     Rests carry the exercise that follows, so the runner sees how to get ready.
+    ``picture`` is the exercise's (a runner's own may borrow one, or have none).
     """
     if seg.kind == SegmentKind.DONE or not seg.exercise_id:
         player.clear()
         return
+    picture = seg.exercise_id if picture is None else picture
+    if not picture:
+        player.show_placeholder()
+        return
     side = seg.side if seg.side != "none" else "left"
     mode = seg.mode if seg.kind == SegmentKind.WORK else "prepare"
-    player.set_exercise(seg.exercise_id, seg.variant, side, seg.tempo, mode)
+    player.set_exercise(picture, seg.variant, side, seg.tempo, mode)
 
 
 class SessionPage(QWidget):
@@ -129,9 +134,13 @@ class SessionPage(QWidget):
             self.next_thumb.show_exercise("", "")
         else:
             self.next_label.setText(self.tr("Next: {0}").format(self._short(upcoming)))
-            self.next_thumb.show_exercise(upcoming.exercise_id, upcoming.variant)
+            self.next_thumb.show_picture(self._picture(upcoming.exercise_id), upcoming.variant)
         # In a rest, show the coming exercise so the runner can get into position.
-        show_segment(self.figure, seg)
+        show_segment(self.figure, seg, self._picture(seg.exercise_id))
+
+    def _picture(self, exercise_id: str) -> str:
+        ex = self.catalog.exercises.get(exercise_id)
+        return ex.picture if ex is not None else exercise_id
 
     def _short(self, seg: Segment) -> str:
         side = self.tr(", {0} side").format(seg.side) if seg.side != "none" else ""

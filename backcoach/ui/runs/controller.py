@@ -34,6 +34,16 @@ def dropped_paths(mime: QMimeData) -> list[str]:
     return out[:MAX_FILES]
 
 
+def _has_run_files(mime: QMimeData) -> bool:
+    """Worth taking: a run file by its name, or a folder that may hold some."""
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if is_run_file_name(path.name) or path.is_dir():
+                return True
+    return False
+
+
 def _run_files_in(folder: Path) -> list[str]:
     found: list[str] = []
     base = len(folder.parts)
@@ -54,7 +64,7 @@ class RunsSide(QObject):
         self.watch = FolderWatch(self.importer, self)
         self.importer.finished.connect(self.reportReady)
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        window.installEventFilter(self)  # sees drops before the window's own handlers
 
     def start_soon(self) -> None:
         QTimer.singleShot(WATCH_DELAY_MS, self, self.start)
@@ -67,20 +77,19 @@ class RunsSide(QObject):
         self.watch.set_folder(folder)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Run files dropped anywhere on the window are imported. Other files pass on to
+        the window untouched (a routine file dropped there is the routine editor's)."""
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDropEvent):
-            mime = event.mimeData()
-            if mime.hasUrls() and any(u.isLocalFile() for u in mime.urls()):
+            if _has_run_files(event.mimeData()):
                 event.acceptProposedAction()
-                return True
-        if kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
             paths = dropped_paths(event.mimeData())
-            event.acceptProposedAction()
             if paths:
+                event.acceptProposedAction()
                 self.importer.import_paths(paths, "drop")
-            else:
+            elif _has_run_files(event.mimeData()):  # a folder with nothing to import
                 self.reportReady.emit(None, "drop")
-            return True
         return super().eventFilter(watched, event)
 
     def shutdown(self) -> None:

@@ -37,7 +37,7 @@ class ExerciseCard(QFrame):
         self.setProperty("card", True)
         self.setAccessibleName(ex.name)
         self.thumb = ExerciseThumb(180)
-        self.thumb.show_exercise(ex.id, variant)
+        self.thumb.show_picture(ex.picture, variant)
 
         self.name = QLabel()
         self.name.setProperty("role", "subtitle")
@@ -88,7 +88,7 @@ class ExerciseCard(QFrame):
         self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
         self.safety.setText(" ".join(ex.safety))
         self.safety.setVisible(bool(ex.safety))
-        self.thumb.show_exercise(ex.id, variant)
+        self.thumb.show_picture(ex.picture, variant)
 
     def suggest(self, text: str) -> None:
         self.suggestion.setText(text)

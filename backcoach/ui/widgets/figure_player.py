@@ -19,7 +19,7 @@ from backcoach.figures.figure import Figure, MissingPose, figure_for
 from backcoach.figures.motion import Frame, Motion, PhaseLike
 from backcoach.figures.posefile import PoseFileError
 from backcoach.figures.render import animation_frame, frame_scene
-from backcoach.ui.figure_painter import paint_scene, theme_for
+from backcoach.ui.figure_painter import paint_placeholder, paint_scene, theme_for
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ class FigurePlayer(QWidget):
         self._elapsed = 0.0
         self._paused = False
         self._frame: Frame | None = None
+        self._placeholder = False
         self.setAccessibleName(self.tr("Exercise demonstration"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 90)
@@ -83,7 +84,13 @@ class FigurePlayer(QWidget):
             self._paused = paused
             self.update()
 
+    def show_placeholder(self) -> None:
+        """The neutral picture: the runner's own exercise has none to move."""
+        self.clear()
+        self._placeholder = True
+
     def clear(self) -> None:
+        self._placeholder = False
         self._motion = None
         self._frame = None
         self.setToolTip("")
@@ -114,6 +121,10 @@ class FigurePlayer(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         frame = self.current_frame()
         if frame is None or self._motion is None or self._bounds is None:
+            if self._placeholder:
+                painter = QPainter(self)
+                paint_placeholder(painter, QRectF(self.rect()), self.palette())
+                painter.end()
             return
         scene = frame_scene(self._motion.figure, frame.body, frame.pose, frame.breath, self._bounds)
         painter = QPainter(self)

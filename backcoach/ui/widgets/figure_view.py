@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from backcoach.figures.figure import MissingPose, figure_for
 from backcoach.figures.primitives import Scene
 from backcoach.figures.render import pose_scene
-from backcoach.ui.figure_painter import paint_scene, theme_for
+from backcoach.ui.figure_painter import paint_placeholder, paint_scene, theme_for
 
 
 def still(
@@ -58,16 +58,24 @@ class FigureView(QWidget):
         super().__init__(parent)
         self._poses = poses
         self._scene: Scene | None = None
+        self._placeholder = False
         self.setAccessibleName(self.tr("Exercise picture"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_exercise(
         self, exercise_id: str, variant: str = "", side: str = "left", keyframe: str = ""
     ) -> None:
+        self._placeholder = False
         try:
             self._scene = still(exercise_id, variant, side, keyframe, self._poses)
         except MissingPose:
             self._scene = None
+        self.update()
+
+    def set_placeholder(self) -> None:
+        """The neutral picture, for an exercise of the runner's own without one."""
+        self._scene = None
+        self._placeholder = True
         self.update()
 
     def scene(self) -> Scene | None:
@@ -84,6 +92,10 @@ class FigureView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._scene is None:
+            if self._placeholder:
+                painter = QPainter(self)
+                paint_placeholder(painter, QRectF(self.rect()), self.palette())
+                painter.end()
             return
         painter = QPainter(self)
         paint_scene(painter, self._scene, QRectF(self.rect()), theme_for(self.palette()))

@@ -29,3 +29,11 @@ class ExerciseThumb(FigureView):
         self.setAccessibleName(
             exercise_id.replace("-", " ") if exercise_id else self.tr("No picture")
         )
+
+    def show_picture(self, picture: str, variant: str = "") -> None:
+        """An exercise's picture (``Exercise.picture``): "" draws the neutral placeholder."""
+        if picture:
+            self.show_exercise(picture, variant)
+        else:
+            self.set_placeholder()
+            self.setAccessibleName(self.tr("No picture"))

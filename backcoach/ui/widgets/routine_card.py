@@ -13,7 +13,13 @@ from backcoach.ui.widgets.figures import ExerciseThumb
 class RoutineCard(QFrame):
     chosen = Signal(str)  # routine id
 
-    def __init__(self, routine: Routine, minutes: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        minutes: float,
+        parent: QWidget | None = None,
+        pictures: dict[str, str] | None = None,  # exercise id -> its picture ("" for none)
+    ) -> None:
         super().__init__(parent)
         self.routine = routine
         self.minutes = minutes
@@ -24,6 +30,7 @@ class RoutineCard(QFrame):
         self.setToolTip(self.tr("Open {0} (Enter)").format(routine.name))
         self.setMinimumWidth(300)
 
+        pictures_of = pictures or {}
         pictures = QHBoxLayout()
         seen: list[str] = []
         for item in routine.items:
@@ -31,13 +38,23 @@ class RoutineCard(QFrame):
                 seen.append(item.exercise)
         for ex_id in seen[:3]:
             thumb = ExerciseThumb(110)
-            thumb.show_exercise(ex_id)
+            thumb.show_picture(pictures_of.get(ex_id, ex_id))
             pictures.addWidget(thumb)
 
         name = QLabel(routine.name)
         name.setProperty("role", "subtitle")
         name.setStyleSheet("font-weight: 700;")
         name.setWordWrap(True)
+        # The runner's own routines look like the others, with a small mark.
+        self.yours = QLabel(self.tr("yours"))
+        self.yours.setProperty("role", "badge")
+        self.yours.setToolTip(self.tr("A routine you made or imported"))
+        self.yours.setVisible(not routine.builtin)
+        heading = QHBoxLayout()
+        heading.addWidget(name, 1)
+        heading.addWidget(self.yours, 0, Qt.AlignmentFlag.AlignTop)
+        if not routine.builtin:
+            self.setAccessibleDescription(self.tr("Your own routine"))
         purpose = QLabel(routine.purpose)
         purpose.setWordWrap(True)
         when = WHEN_LABELS.get(routine.when, "")
@@ -48,7 +65,7 @@ class RoutineCard(QFrame):
 
         box = QVBoxLayout(self)
         box.addLayout(pictures)
-        box.addWidget(name)
+        box.addLayout(heading)
         box.addWidget(purpose)
         box.addStretch(1)
         box.addWidget(facts)
