@@ -262,3 +262,35 @@ def test_charts_stack_surfaces_and_scale_bars(qtbot) -> None:
     assert "Week of 9 Nov: road 25.0 km, trail 15.0 km" in (
         surfaces.tooltip_at(QPointF(b.rect.center().x(), 100)) or ""
     )
+
+
+def test_a_routine_file_dropped_with_a_run_still_reaches_the_editor(
+    qtbot, window, run_files, tmp_path: Path, monkeypatch
+) -> None:
+    w = window
+    routine = tmp_path / "from-my-physio.toml"
+    routine.write_text('id = "x"\n', encoding="utf-8")
+    handed: list[list[Path]] = []
+    monkeypatch.setattr(w.editor_flow, "drop", lambda files: handed.append(list(files)))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(routine)), QUrl.fromLocalFile(str(run_files["run_fit"]))])
+    buttons, mods = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(
+        w, QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, mods)
+    )
+    with qtbot.waitSignal(w.runs_side.importer.finished, timeout=TIMEOUT_MS) as got:
+        QApplication.sendEvent(
+            w, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, mods)
+        )
+    assert got.args[0].imported == 1
+    assert handed == [[routine]]
+    # A routine file alone is not taken for a run file.
+    only = QMimeData()
+    only.setUrls([QUrl.fromLocalFile(str(routine))])
+    QApplication.sendEvent(
+        w, QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, only, buttons, mods)
+    )
+    QApplication.sendEvent(
+        w, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, only, buttons, mods)
+    )
+    assert handed == [[routine], [routine]] and not w.runs_side.importer.busy
