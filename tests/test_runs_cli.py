@@ -167,3 +167,37 @@ def test_empty_log_says_how_to_start(data_dir: Path, capsys) -> None:
         "load": {"acute_m": 0, "chronic_m": 0, "ratio": None},
         "shoes": [],
     }
+
+
+def test_runs_json_from_the_command_line_is_the_documented_export(
+    data_dir: Path, run_files, capsys
+) -> None:
+    """The command writes runs straight from SQLite for speed; it must say exactly what
+    the Python export says, nulls and non-ASCII names included."""
+    from backcoach import paths
+    from backcoach.core.history import HistoryStore
+    from backcoach.runs.export import runs_document
+    from backcoach.runs.store import RunLog
+
+    assert main(["shoes", "add", "Zoom Fly — grün", "--since", "2020-01-01", "--default"]) == 0
+    assert (
+        main(["runs", "import", str(run_files["run_gpx_jitter"]), str(run_files["treadmill_fit"])])
+        == 0
+    )
+    assert (
+        main(["runs", "add", "--date", "2025-05-09", "--distance", "6.123", "--duration", "33:21"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["runs", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    with HistoryStore.open(paths.history_db()) as store:
+        expected = runs_document(RunLog(store), date.today())
+    assert printed == expected
+    assert [r["source"] for r in printed["runs"]] == [
+        "Morning_Run_phone.gpx",
+        "treadmill.fit",
+        None,
+    ]
+    assert printed["runs"][1]["ascent_m"] == 0 and printed["runs"][2]["ascent_m"] is None
+    assert printed["runs"][0]["shoe"] == "Zoom Fly — grün" and printed["runs"][0]["surface"] is None

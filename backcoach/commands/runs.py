@@ -54,22 +54,26 @@ def cmd_runs(args: argparse.Namespace) -> int:
     log = open_log()
     try:
         if args.json:
-            write_json(runs_document(log, date.today()), sys.stdout)
+            doc = runs_document(log, date.today(), with_runs=False)
+            write_json(doc, sys.stdout, {"runs": log.run_json_lines()})
             return 0
         return _print_runs(log)
     finally:
         log.history.close()
 
 
-def write_json(doc: dict[str, Any], out: Any) -> None:
+def write_json(doc: dict[str, Any], out: Any, encoded: dict[str, list[str]] | None = None) -> None:
     """Indented at the top, one line per run, week and shoe: readable, and encoded by
-    json's C encoder (``indent`` alone falls back to the pure-Python one, 3× slower)."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    json's C encoder (``indent`` alone falls back to the pure-Python one, 3× slower).
+    ``encoded`` gives lists whose items are JSON text already."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encoded = encoded or {}
     out.write("{\n")
     for i, (key, value) in enumerate(doc.items()):
         out.write(f"  {encode(key)}: ")
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {encode(v)}" for v in value)
+        lines = encoded.get(key) or ([encode(v) for v in value] if isinstance(value, list) else [])
+        if lines:
+            items = ",\n".join(f"    {line}" for line in lines)
             out.write(f"[\n{items}\n  ]")
         else:
             out.write(encode(value))

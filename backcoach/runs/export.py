@@ -47,12 +47,14 @@ def weeks_since(first: date, today: date) -> int:
     return max((load.monday_of(today) - load.monday_of(first)).days // 7 + 1, 1)
 
 
-def runs_document(log: RunLog, today: date) -> dict[str, Any]:
+def runs_document(log: RunLog, today: date, with_runs: bool = True) -> dict[str, Any]:
     """Every run oldest first, every week from the first run's to this one, the load
-    today and the shoes."""
-    runs = log.runs()
+    today and the shoes. ``with_runs=False`` leaves "runs" empty for a caller that
+    writes them from ``RunLog.run_json_lines`` (the command line, for speed)."""
+    runs = log.runs() if with_runs else []
     runs.reverse()
-    weeks = log.weeks(weeks_since(runs[0].day, today), today) if runs else []
+    first = log.first_day()
+    weeks = log.weeks(weeks_since(first, today), today) if first is not None else []
     current = log.load(today)
     return {
         "runs": [run_dict(r) for r in runs],

@@ -60,8 +60,15 @@ class RunLog:
     def run(self, run_id: int) -> Run | None:
         return self._q(None, lambda c: q.run(c, run_id))  # type: ignore[no-any-return]
 
+    def run_json_lines(self) -> list[str]:
+        return self._q([], q.run_json_lines)  # type: ignore[no-any-return]
+
     def count(self) -> int:
         return self._q(0, q.count)  # type: ignore[no-any-return]
+
+    def first_day(self) -> date | None:
+        """The local day of the first run in the log."""
+        return self._q(None, q.first_day)  # type: ignore[no-any-return]
 
     def runs_on(self, day: date) -> list[Run]:
         return [r for r in self.runs(since=day) if r.day == day]
@@ -210,6 +217,9 @@ class RunLog:
             values["surface"] = str(Surface(values["surface"]))
         if values.get("hilly") is not None:
             values["hilly"] = int(bool(values["hilly"]))
+        for key in ("distance_m", "moving_s"):
+            if key in values:
+                values[key] = round(float(values[key]), 1)
         sets = ", ".join(f"{k} = ?" for k in values)
         self.history.transaction(
             "update run",
@@ -362,10 +372,12 @@ def _insert(
         (
             a.start.isoformat(timespec="seconds"),
             a.start.timestamp(),
-            max(a.distance_m, 0.0),
-            max(a.moving_s, 0.0),
-            max(a.elapsed_s, a.moving_s, 0.0),
-            a.ascent_m,
+            # Kept to a tenth (of a metre, of a second): finer is noise, and every reader
+            # (the sqlite3 tool, runs --json) then shows the same number.
+            round(max(a.distance_m, 0.0), 1),
+            round(max(a.moving_s, 0.0), 1),
+            round(max(a.elapsed_s, a.moving_s, 0.0), 1),
+            None if a.ascent_m is None else round(a.ascent_m, 1),
             a.sport,
             str(a.surface),
             None if hilly is None else int(hilly),
