@@ -16,13 +16,16 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from backcoach.runs.files import FileRead, read_file
 from backcoach.runs.model import ImportReport
 from backcoach.runs.store import RunLog
 from backcoach.runs.watch import Candidate, new_files
+
+if TYPE_CHECKING:
+    from backcoach.runs.files import FileRead
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,9 @@ class RunImporter(QObject):
     def _work(self, job: _Job) -> None:
         """On the worker thread: list the folder, read every file. Never raises."""
         try:
+            # The parsers load on the first import, not with the window (start-up time).
+            from backcoach.runs.files import read_file
+
             if job.folder is not None:
                 job.candidates = new_files(job.folder, job.seen)
                 job.paths = [c.path for c in job.candidates]
