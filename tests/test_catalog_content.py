@@ -201,8 +201,11 @@ def test_ball_exercises_reps_from_seed_001(catalog: Catalog) -> None:
     assert (raise_.mode, raise_.reps, raise_.seed.reps) == ("reps", 15, (15, 15))
     for ex_id in ("ball-back-extension", "ball-reverse-leg-raise"):
         ex = catalog.exercise(ex_id)
-        assert ex.equipment == ("stability-ball",)
-        assert not ex.dosage.default_is_ours
+        assert ex.equipment == (
+            "stability-ball",
+            "mat",
+        )  # 001: "a large stability ball and an exercise mat"
+        assert ex.dosage.default_is_ours  # the seconds of each phase are backcoach's
 
 
 def test_glute_bridge_fifteen_reps_with_three_second_hold(catalog: Catalog) -> None:
@@ -210,7 +213,8 @@ def test_glute_bridge_fifteen_reps_with_three_second_hold(catalog: Catalog) -> N
     assert (d.mode, d.reps, d.seed.reps) == ("reps", 15, (15, 15))
     hold = [p for p in d.tempo if p.name == "hold"]
     assert len(hold) == 1 and hold[0].seconds == 3
-    assert not d.default_is_ours
+    assert d.seed.tempo_s == (("hold", 3),)  # the pause is the source's ...
+    assert d.default_is_ours  # ... the lift and lower seconds are backcoach's
 
 
 def test_locust_holds_thirty_relaxes_five_three_times(catalog: Catalog) -> None:
@@ -227,11 +231,13 @@ def test_circuit_rests_thirty_seconds_for_three_to_five_rounds(catalog: Catalog)
     assert set(r.equipment) == {"stability-ball", "mat"}
     assert "rest_between_exercises_s" not in r.ours and "rounds" not in r.ours
     plan = build_plan(r, catalog)
-    segs = plan.segments
-    # Rests before a get-ready are changes of exercise; the locust's own 5 s rests are not.
-    rests = [s for s, nxt in itertools.pairwise(segs) if s.kind == "rest" and nxt.kind == "prepare"]
-    # Every change of exercise (within and between rounds) rests 30 s: 4 per round + 2.
-    assert [s.duration_s for s in rests] == [30.0] * (4 * 3 + 2)
+    # From the end of one exercise's last set to the start of the next exercise: 30 s all
+    # told, the get-ready included (within and between rounds). The locust's own 5 s
+    # rests between its holds are not changes of exercise.
+    work = plan.work_segments
+    changes = [(a, b) for a, b in itertools.pairwise(work) if a.item_index != b.item_index]
+    assert len(changes) == 4 * 3 + 2
+    assert {round(b.start_s - a.end_s, 6) for a, b in changes} == {30.0}
     assert {s.round_no for s in plan.work_segments} == {1, 2, 3}
 
 
@@ -239,7 +245,7 @@ def test_seed_002_stretches_hold_thirty_to_sixty_seconds(catalog: Catalog) -> No
     for ex_id in SEED_002_STRETCHES:
         d = catalog.exercise(ex_id).dosage
         assert (d.mode, d.hold_s, d.seed.hold_s) == ("hold", 30, (30, 60)), ex_id
-        assert not d.default_is_ours, ex_id
+        assert d.default_is_ours == bool(d.tempo), ex_id  # cat-cow's arch and round: ours
     r = catalog.routine("post-run-cooldown")
     assert r.when == "after-run" and r.equipment == ("mat",)
     # A longer hold asked for by the runner stays inside the seeds' range.
@@ -262,8 +268,12 @@ def test_default_is_ours_exactly_where_a_default_figure_is_not_from_the_seeds(
             if d.mode == "hold"
             else within(d.reps, d.seed.reps, -1)
         )
+        tempo_ok = all(d.seed.phase_s(p.name) == p.seconds for p in d.tempo)
         all_from_seeds = (
-            main_ok and within(d.sets, d.seed.sets, 1) and within(d.rest_s, d.seed.rest_s, 0)
+            main_ok
+            and within(d.sets, d.seed.sets, 1)
+            and within(d.rest_s, d.seed.rest_s, 0)
+            and tempo_ok
         )
         assert d.default_is_ours == (not all_from_seeds), (ex.id, variant)
 

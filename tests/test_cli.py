@@ -74,8 +74,9 @@ def test_plan_json_shows_the_circuit_exactly_as_the_seed_gives_it(capsys) -> Non
         if s["kind"] == "rest" and a["exercise"] == b["exercise"] == "locust-pose"
     ]
     assert locust_rests[:2] == [5, 5]
+    # 30 s between exercises all told: a rest, then the get-ready, then the next exercise.
     between = [
-        s["duration_s"]
+        s["duration_s"] + b["duration_s"]
         for a, s, b in zip(segs, segs[1:], segs[2:], strict=False)
         if s["kind"] == "rest" and a["kind"] == "work" and b["kind"] == "prepare"
     ]

@@ -72,7 +72,7 @@ def test_stale_names_what_is_missing_changed_or_left_over(tmp_path: Path) -> Non
     (root / "images" / "old-exercise.svg").write_text("<svg/>", encoding="utf-8")
     pose = root / "poses" / "glute-bridge.toml"
     pose.write_text(
-        pose.read_text(encoding="utf-8").replace("knee = 85", "knee = 88"), encoding="utf-8"
+        pose.read_text(encoding="utf-8").replace("knee = 110", "knee = 108"), encoding="utf-8"
     )
     assert stale(root) == [
         "images/glute-bridge.svg: out of date",

@@ -67,15 +67,18 @@ def test_a_physios_file_validates_imports_lists_plans_and_hands_over(tmp_path, c
     data = tmp_path / "data"
     code, out, _ = run_cli(capsys, "--data-dir", str(data), "routine", "validate", str(file))
     assert code == 0
-    assert out == (
-        f"{file}: a valid routine: Physio's plan for Sam (physio-plan), 3 exercises, 13.9 min.\n"
+    assert (
+        out
+        == (
+            f"{file}: a valid routine: Physio's plan for Sam (physio-plan), 3 exercises, 13.1 min.\n"  # rests include the get-ready
+        )
     )
     assert toml_files(data) == []
     code, out, _ = run_cli(capsys, "--data-dir", str(data), "routine", "import", str(file))
     assert code == 0 and "Imported Physio's plan for Sam as physio-plan." in out
     code, out, _ = run_cli(capsys, "--data-dir", str(data), "routines", "--json")
     listed = {r["id"]: r for r in __import__("json").loads(out)}
-    assert listed["physio-plan"]["builtin"] is False and listed["physio-plan"]["minutes"] == 13.9
+    assert listed["physio-plan"]["builtin"] is False and listed["physio-plan"]["minutes"] == 13.1
     planned = plan_json(capsys, data, "physio-plan")
     out_file = tmp_path / "to-email.toml"
     code, _, _ = run_cli(

@@ -209,3 +209,18 @@ def test_policy_actions_for_an_interruption() -> None:
     finished, after = policy.finished(speak2.utt.seq)
     assert finished is speak2.utt
     assert [type(a) for a in after] == [Drop]  # "2" went stale while "3" was said
+
+
+def test_the_closing_line_clears_the_queue_and_is_said_whole_next(fake, clock) -> None:
+    # A backlog at the end (a sped-up session): what still waits is over; the closing
+    # line goes next, after the line already playing, and plays to its end.
+    fake.say(Cue(0, "Switch sides: right side.", CueKind.SWITCH), clock.now)
+    fake.say(Cue(0, "Next up: Calf stretch.", CueKind.NEXT_UP), clock.now)
+    fake.say(Cue(0, "Rest.", CueKind.REST), clock.now)
+    closing = Cue(0, "That's the session done. Well done.", CueKind.CLOSING)
+    fake.say(closing, clock.now)
+    assert sorted(fake.record.dropped) == [("Next up: Calf stretch.", "stale"), ("Rest.", "stale")]
+    assert fake.queued == [closing]
+    fake.advance(10.0)
+    assert fake.record.said_texts == ["Switch sides: right side.", closing.text]
+    assert fake.record.completed == ["Switch sides: right side.", closing.text]

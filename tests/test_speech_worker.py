@@ -6,11 +6,14 @@ samples at the real playback rate, so utterances take their real time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,21 +111,43 @@ def test_an_interrupting_countdown_goes_to_the_warm_spare(speaker) -> None:
     assert events.wait("finished", THREE.text)[2] is True
 
 
-def test_a_worker_hung_while_speaking_is_caught_by_the_watchdog(monkeypatch) -> None:
+@contextlib.contextmanager
+def _next_worker_hung(monkeypatch) -> Iterator[tuple[Pyttsx3Speaker, Events, Any]]:
+    """Both workers warm, then the one the next cue goes to wedged like a stuck engine."""
     monkeypatch.setenv(TEST_OPS_ENV, "1")
-    wd = Watchdog(start_s=2.0, ping_every_s=600.0, backoff_s=0.05)
+    wd = Watchdog(start_s=1.0, ping_every_s=600.0, backoff_s=0.05)
     with Pyttsx3Speaker(sink="null", watchdog=wd) as sp:
         events = Events(sp)
         assert sp.wait_until(lambda s: len(s.ready_pids) == 2, WAIT_S)
-        hung = sp._idle_slot()  # the worker the next cue will go to
+        hung = sp._idle_slot()
         assert hung is not None
         hung.proc.send({"op": "hang"})
-        sp.say(SWITCH, time.monotonic())
-        assert events.wait("finished", SWITCH.text)[2] is False  # never started
-        assert sp.stats.hangs == 1 and hung.proc.pid not in sp.worker_pids
+        yield sp, events, hung
+
+
+def test_a_worker_hung_before_speaking_is_caught_and_its_cue_handed_to_the_spare(
+    monkeypatch,
+) -> None:
+    with _next_worker_hung(monkeypatch) as (sp, events, hung):
+        sp.say(SWITCH, time.monotonic())  # 3 s of slack: still worth saying after 1 s
+        latency = events.wait("started", SWITCH.text)[2]
+        assert 1.0 <= latency < SWITCH.slack_s
+        assert _started_pid(sp, SWITCH.text) != hung.proc.pid
+        assert events.wait("finished", SWITCH.text)[2] is True
+        assert sp.stats.hangs == 1 and sp.stats.handed_over == 1
+        assert hung.proc.pid not in sp.worker_pids
         sp.say(THREE, time.monotonic())
         events.wait("started", THREE.text)
         assert sp.wait_until(lambda s: len(s.ready_pids) == 2, WAIT_S)
+
+
+def test_a_countdown_stale_by_the_time_its_worker_is_found_hung_is_dropped(
+    monkeypatch,
+) -> None:
+    with _next_worker_hung(monkeypatch) as (sp, events, _hung):
+        sp.say(THREE, time.monotonic())  # 0.4 s of slack: a late "3" is worse than none
+        assert events.wait("dropped", THREE.text)[2] == "stale"
+        assert events.of("started") == []  # never reported as heard
 
 
 def test_an_idle_worker_that_stops_answering_is_replaced(monkeypatch) -> None:
@@ -207,8 +232,8 @@ def test_a_worker_that_keeps_crashing_is_given_up_on() -> None:
 def test_voices_are_listed_and_settings_reach_the_engine(speaker) -> None:
     events = Events(speaker)
     assert speaker.wait_ready(WAIT_S)
-    ids = dict(speaker.voices())
-    assert "English (Great Britain)" in ids and len(ids) > 10
+    names = dict(speaker.voices())
+    assert names["gmw/en"] == "English (Great Britain)" and len(names) > 10
     lengths = {}
     for wpm in (110, 300):
         apply_settings(speaker, Settings(voice="English (America)", rate_wpm=wpm, volume=0.8))

@@ -2,21 +2,29 @@
 
 The real SessionMachine on a real monotonic clock (optionally sped up), captions
 printed as cues fall due, cues handed to the speaker, history written as it happens.
-Ctrl-C (or SIGTERM) stops the session cleanly and records it as stopped.
+Ctrl-C (or SIGTERM) stops the session cleanly and records it as stopped. The questions
+the window asks are asked here too (``run_checks``); at the end the voice is given a
+few seconds to finish the closing line before the program exits.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import time
 from typing import Any, TextIO
 
+from backcoach.commands import run_checks
 from backcoach.commands.errors import UsageError
 from backcoach.commands.options import add_plan_options, plan_from_args
 
+log = logging.getLogger(__name__)
+
 MAX_SPEED = 100.0
+READY_S = 5.0  # wait this long for the voice before the first cue
+DRAIN_S = 8.0  # and this long at the end for the closing line to be heard whole
 
 
 def register(sub: Any) -> None:
@@ -26,41 +34,73 @@ def register(sub: Any) -> None:
         "--speed", type=float, default=1.0, help="compress time N times (for demos and tests)"
     )
     p.add_argument("--mute", action="store_true", help="captions only, no voice")
+    for when in ("before", "after"):
+        p.add_argument(
+            f"--pain-{when}",
+            type=run_checks.pain_value,
+            metavar="N",
+            help=f"back pain {when} the session, 0–10 (instead of being asked)",
+        )
     p.set_defaults(handler=cmd_run)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= MAX_SPEED:
         raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
+    from datetime import date
+
     from backcoach.session_setup import open_history, open_speaker
 
-    _, plan = plan_from_args(args)
+    catalog, plan = plan_from_args(args)
+    prompt = run_checks.Prompt.for_terminal()
+    before = run_checks.check_before(prompt, args.pain_before, date.today())
+    if before is None:
+        return 1
     history = open_history(lambda text: print(f"backcoach: {text}", file=sys.stderr))
     speaker = open_speaker(
         muted=args.mute, notice=lambda text: print(f"backcoach: {text}", file=sys.stderr)
     )
+    if speaker is not None:
+        speaker.prepare(plan.cue_texts())
+        if speaker.wait_ready(READY_S):
+            speaker.wait_prepared(READY_S)  # the first cue as punctual as the rest
+    questions = run_checks.SessionQuestions(catalog, prompt, before)
     try:
-        return TerminalRunner(plan, args.speed, speaker, history, sys.stdout).run()
+        runner = TerminalRunner(plan, args.speed, speaker, history, sys.stdout, questions)
+        rc = runner.run()
+        run_checks.after_session(runner.coach, history, prompt, before, args.pain_after)
+        if speaker is not None and not speaker.drain(DRAIN_S):
+            log.warning("the voice was still speaking %.0f s after the session", DRAIN_S)
+        return rc
     finally:
         if speaker is not None:
             speaker.close()
 
 
 class TerminalRunner:
-    def __init__(self, plan: Any, speed: float, speaker: Any, history: Any, out: TextIO) -> None:
+    def __init__(
+        self,
+        plan: Any,
+        speed: float,
+        speaker: Any,
+        history: Any,
+        out: TextIO,
+        questions: run_checks.SessionQuestions,
+    ) -> None:
         from backcoach import __version__
         from backcoach.core.coach import Coach, SessionInfo
         from backcoach.core.session import SUSPEND_GAP_S
 
         self.speed = speed
         self.out = out
+        self.questions = questions
         self._t0 = time.monotonic()
         self.coach = Coach(
             plan,
             self.clock,
             speaker=_RealTimeSpeaker(speaker, self) if speaker is not None else None,
             history=history,
-            info=SessionInfo(app_version=__version__),
+            info=SessionInfo(questions.before.pain_before, __version__),
             on_effects=self._print,
             # A real-time stall, not a session-time one, means the computer slept.
             suspend_gap_s=SUSPEND_GAP_S * speed,
@@ -78,6 +118,9 @@ class TerminalRunner:
         max_wait = min(0.25, 0.5 / self.speed)
         try:
             self.coach.start()
+            started = self._t0 + (self.coach.machine.started_at - self._t0) / self.speed
+            log.info("session started at monotonic %.6f (speed %g)", started, self.speed)
+            self.questions.started(self.coach)
             while self.coach.state in (State.RUNNING, State.PAUSED):
                 if self.coach.state == State.PAUSED:
                     # Only a sleeping computer pauses a terminal session: carry on where
@@ -91,6 +134,7 @@ class TerminalRunner:
                 wait = ((due - self.clock()) / self.speed) if due is not None else max_wait
                 time.sleep(min(max(wait, 0.0), max_wait))
                 self.coach.tick()
+                self.questions.ask_due(self.coach)
         except KeyboardInterrupt:
             if self.coach.state in (State.RUNNING, State.PAUSED):
                 self.coach.stop()
@@ -103,6 +147,7 @@ class TerminalRunner:
         from backcoach.core.effects import CueDue, SegmentStarted, SessionEnded
         from backcoach.core.plan_export import segment_label
 
+        self.questions.watch(self.coach, effects)
         for e in effects:
             if isinstance(e, SegmentStarted):
                 seg = e.segment
@@ -146,6 +191,9 @@ class _RealTimeSpeaker:
 
     def stop(self) -> None:
         self._speaker.stop()
+
+    def prepare(self, texts: Any) -> None:
+        self._speaker.prepare(texts)
 
 
 def _mmss(seconds: float, tenths: bool = False) -> str:

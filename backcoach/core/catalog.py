@@ -51,6 +51,11 @@ class SeedRange:
     sets: tuple[float, float] | None = None
     rest_s: tuple[float, float] | None = None
     text: str = ""
+    # Tempo phases whose seconds the sources give ("pause for 3 seconds"): (name, seconds).
+    tempo_s: tuple[tuple[str, float], ...] = ()
+
+    def phase_s(self, name: str) -> float | None:
+        return next((s for n, s in self.tempo_s if n == name), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,8 @@ class Dosage:
     hold_s: float | None = None  # hold mode: seconds per set (per side)
     reps: int | None = None  # reps mode: reps per set (per side)
     tempo: tuple[TempoPhase, ...] = ()  # reps: one rep; hold: a cycle repeated through the hold
-    default_is_ours: bool = False  # True where the seeds give no figure and we chose it
+    # True where any figure, tempo seconds included, is not the sources' and we chose it
+    default_is_ours: bool = False
     seed: SeedRange = field(default_factory=SeedRange)
 
     @property

@@ -41,7 +41,7 @@ _EXERCISE_KEYS = {
     "dosage", "cues", "safety", "sources", "variants", "check", "picture",
 }  # fmt: skip
 _DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is_ours", "seed"}
-_SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text"}
+_SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text", "tempo_s"}
 _PHASE_KEYS = {"name", "seconds", "cue"}
 _CUE_KEYS = {"setup", "during"}
 _VARIANT_KEYS = {
@@ -256,7 +256,9 @@ def _phases(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[TempoPh
     return tuple(phases)
 
 
-def _seed(r: FieldReader, table: dict[str, Any] | None, prefix: str) -> SeedRange:
+def _seed(
+    r: FieldReader, table: dict[str, Any] | None, prefix: str, tempo: tuple[TempoPhase, ...]
+) -> SeedRange:
     if table is None:
         return SeedRange()
     r.keys(table, prefix, _SEED_KEYS)
@@ -266,7 +268,30 @@ def _seed(r: FieldReader, table: dict[str, Any] | None, prefix: str) -> SeedRang
         sets=r.pair(table, prefix, "sets", 1, 10),
         rest_s=r.pair(table, prefix, "rest_s", 0, MAX_REST_S),
         text=r.text(table, prefix, "text", ""),
+        tempo_s=_seed_tempo(r, table, prefix, tempo),
     )
+
+
+def _seed_tempo(
+    r: FieldReader, table: dict[str, Any], prefix: str, tempo: tuple[TempoPhase, ...]
+) -> tuple[tuple[str, float], ...]:
+    """``tempo_s = { hold = 3 }``: the phases whose seconds the sources give; every other
+    tempo second is backcoach's own (see default_is_ours)."""
+    given = r.subtable(table, prefix, "tempo_s")
+    if given is None:
+        return ()
+    where = f"{prefix}.tempo_s"
+    names = [p.name for p in tempo]
+    out = []
+    for name in given:
+        if name not in names:
+            known = ", ".join(names) or "none"
+            r.error(f"{where}.{name}", f"not a tempo phase of this dosage; its phases: {known}")
+            continue
+        seconds = r.number(given, where, name, 0.5, MAX_PHASE_S, unit=" s")
+        if seconds is not None:
+            out.append((name, seconds))
+    return tuple(out)
 
 
 def _dosage(
@@ -314,7 +339,7 @@ def _dosage(
         default_is_ours=bool(
             r.get(table, prefix, "default_is_ours", bool, base.default_is_ours if base else False)
         ),
-        seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed")
+        seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed", tempo)
         if "seed" in table
         else (base.seed if base else SeedRange()),
     )

@@ -116,6 +116,8 @@ def _seed(s: SeedRange) -> Table:
             t[key] = [_num(v) for v in value]
     if s.text:
         t["text"] = s.text
+    if s.tempo_s:
+        t["tempo_s"] = {name: _num(seconds) for name, seconds in s.tempo_s}
     return t
 
 

@@ -8,7 +8,7 @@ Coach, so the window and ``backcoach run`` behave and record the same way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,6 +35,8 @@ class CueSink(Protocol):
 
     def say(self, cue: Cue, due: float) -> None: ...
     def stop(self) -> None: ...
+    def prepare(self, texts: Sequence[str]) -> None:
+        """The lines about to be said, so they can be got ready ahead of time."""
 
 
 class HistoryWriter(Protocol):
@@ -93,6 +95,8 @@ class Coach:
                 self.info.pain_before,
                 self.info.app_version,
             )
+        if self.speaker is not None:
+            self.speaker.prepare(self.machine.plan.cue_texts())
         return self.handle(self.machine.start())
 
     def tick(self, now: float | None = None) -> list[Effect]:
@@ -120,6 +124,8 @@ class Coach:
         return self.handle(self.machine.skip_exercise())
 
     def replace_plan(self, plan: Plan) -> list[Effect]:
+        if self.speaker is not None:
+            self.speaker.prepare(plan.cue_texts())
         return self.handle(self.machine.replace_plan(plan))
 
     def note(self, kind: str, value: str, exercise_id: str = "", side: str = "") -> None:

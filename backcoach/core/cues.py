@@ -94,8 +94,13 @@ class Cue:
 _WORD = re.compile(r"[\w']+")
 
 
+def word_count(text: str) -> int:
+    """Words as a listener counts them: "Hold, 2, 3" is three."""
+    return len(_WORD.findall(text))
+
+
 def estimate_speech_s(text: str, wpm: int = DEFAULT_WPM) -> float:
     """Seconds needed to say ``text`` at ``wpm`` words a minute (a safe estimate)."""
-    words = len(_WORD.findall(text))
+    words = word_count(text)
     pauses = sum(text.count(p) for p in ",.;:!?")
     return _ONSET_S + words * 60.0 / wpm + pauses * _PAUSE_S

@@ -98,6 +98,19 @@ class Plan:
     def work_segments(self) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.kind == SegmentKind.WORK)
 
+    def cue_texts(self) -> list[str]:
+        """Every line the session may say, in order, each once (for synthesis ahead)."""
+        return list(dict.fromkeys(c.text for s in self.segments for c in s.cues))
+
+    def ends_item(self, index: int) -> bool:
+        """True when segment ``index`` is the last of its exercise in its round (after
+        it, the exercise's question, such as the glute check, is asked)."""
+        seg = self.segments[index]
+        return not any(
+            s.kind == seg.kind and s.item_index == seg.item_index and s.round_no == seg.round_no
+            for s in self.segments[index + 1 :]
+        )
+
     def next_work(self, index: int) -> Segment | None:
         """The first work segment after ``index`` (for the "next up" preview)."""
         return next((s for s in self.segments[index + 1 :] if s.kind == SegmentKind.WORK), None)
@@ -122,19 +135,34 @@ def build_plan(
     rest_between = routine.rest_between_exercises_s if opts.rest_s is None else opts.rest_s
     b = _Builder()
     for round_no in range(1, rounds + 1):
-        if round_no > 1 and routine.rest_between_rounds_s > 0:
-            b.add(SegmentKind.REST, routine.rest_between_rounds_s, round_no=round_no, rounds=rounds)
         for item_index, item in enumerate(routine.items):
             ex = catalog.exercise(item.exercise)
             variant = opts.variants.get(ex.id, item.variant or "")
             dosage = clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s)
-            if item_index > 0 and rest_between > 0:
-                b.add(SegmentKind.REST, rest_between, round_no=round_no, rounds=rounds)
+            gap = 0.0
+            if item_index > 0:
+                gap = rest_between
+            elif round_no > 1:
+                gap = routine.rest_between_rounds_s
+            rest = _rest_before_prepare(gap, opts.prepare_s)
+            if rest > 0:
+                b.add(SegmentKind.REST, rest, round_no=round_no, rounds=rounds)
             _add_exercise(b, ex, variant, dosage, item_index, round_no, rounds, opts)
     b.add(SegmentKind.DONE, 0.0)
     segments = _fill_next_exercise(b.segments)
     final = schedule_cues(segments, catalog) if with_cues else tuple(segments)
     return Plan(routine.id, routine.name, final, opts)
+
+
+def _rest_before_prepare(gap: float, prepare_s: float) -> float:
+    """The rest segment for a change of exercise whose whole gap is ``gap`` seconds.
+
+    A rest between exercises (or rounds) is the time from the end of one exercise to the
+    start of the next, as the sources count it ("rest 30 seconds between exercises"), so
+    the get-ready that follows is part of it, not added on. A gap shorter than the
+    runner's get-ready time is all get-ready.
+    """
+    return max(gap - prepare_s, 0.0) if gap > 0 else 0.0
 
 
 def _add_exercise(

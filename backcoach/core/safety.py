@@ -40,6 +40,35 @@ RED_FLAG_ADVICE = (
 )
 
 
+# The questions asked before and after a session, worded once for the window and the
+# terminal (``backcoach run``), so both ask exactly the same thing.
+RED_FLAG_QUESTION = "Today, do you have any of these?"
+CLEARED_STATEMENT = "I have been assessed by a physiotherapist or doctor and cleared to exercise"
+PAIN_NOW_QUESTION = "Back pain right now (0–10)"
+
+DISCLAIMER = (
+    "backcoach gives exercise guidance, not a diagnosis. Work within comfort, and see a "
+    "professional if pain persists or you notice any warning signs."
+)
+WELCOME_BEFORE = "See a physiotherapist or doctor before you start a new routine."
+WELCOME_SIGNS = "Stop and get assessed by a professional if you notice any of these warning signs:"
+WELCOME_AFTER = "backcoach asks about them again before every session."
+
+
+def welcome_text() -> str:
+    """The first-run welcome as plain text (the window sets the same words as HTML)."""
+    signs = "\n".join(f"  - {flag.question}" for flag in RED_FLAGS)
+    return "\n\n".join((DISCLAIMER, WELCOME_BEFORE, f"{WELCOME_SIGNS}\n{signs}", WELCOME_AFTER))
+
+
+def covered_text(cleared_on: str) -> str:
+    """Said instead of the advice when a recent clearance covers a warning sign."""
+    return (
+        f"You told us on {cleared_on} that a professional had assessed you and cleared you "
+        "to exercise. If anything has changed since, stop and get checked again."
+    )
+
+
 def clearance_valid(cleared_on: str, today: date) -> bool:
     """True if the runner said they were assessed and cleared within the last 30 days."""
     if not cleared_on:

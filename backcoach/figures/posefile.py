@@ -80,9 +80,10 @@ class Camera:
 class PropSpec:
     kind: str
     at: str = ""  # body point it is placed against in the key pose
-    side: float = 1.0  # walls and couches: which way along world x from ``at``
+    side: float = 1.0  # walls and couches: which way along ``axis`` from ``at``
     shift: float = 0.0  # along world x, metres
     size: float = 0.0  # ball radius, bench or couch seat height (0 = default)
+    axis: str = "x"  # a wall beside the figure ("+z"/"-z") lies along z instead of x
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,11 +231,13 @@ def _read_props(reader: FieldReader, data: Mapping[str, Any], prefix: str) -> tu
         if kind != "mat" and at not in POINT_NAMES and at not in SECTION_BY_NAME:
             reader.error(f"{where}.at", f"'{at}' is not a body point; use a joint such as pelvis")
         side = reader.text(item, where, "side", "+x")
-        if side not in ("+x", "-x"):
-            reader.error(f"{where}.side", 'expected "+x" or "-x"')
+        sides = ("+x", "-x", "+z", "-z") if kind == "wall" else ("+x", "-x")
+        if side not in sides:
+            reader.error(f"{where}.side", f"expected one of {', '.join(sides)}")
         shift = reader.number(item, where, "shift", -2, 2, 0.0) or 0.0
         size = reader.number(item, where, "size", 0, 2, 0.0) or 0.0
-        out.append(PropSpec(kind, at, 1.0 if side == "+x" else -1.0, shift, size))
+        sign = -1.0 if side.startswith("-") else 1.0
+        out.append(PropSpec(kind, at, sign, shift, size, side[-1:] if side in sides else "x"))
     return tuple(out)
 
 

@@ -74,6 +74,11 @@ def place(spec: PropSpec, body: Body, floor: float, roll: float = 0.0) -> Prop |
     if spec.kind == "post":  # a rail or chair back to rest a hand on, topped under the point
         top = body.pos[spec.at][1] - _point_radius(spec.at)
         return Prop("post", boxes=(Box((x - 0.04, floor, z - 0.04), (x + 0.04, top, z + 0.04)),))
+    if spec.kind == "wall" and spec.axis == "z":  # beside the figure, lying along x
+        face = z + spec.side * _point_radius(spec.at)
+        near, far = face, face + spec.side * 0.12
+        lo, hi = min(near, far), max(near, far)
+        return Prop("wall", boxes=(Box((x - 0.9, floor, lo), (x + 0.9, floor + 2.1, hi)),))
     face = x + spec.side * _point_radius(spec.at)
     if spec.kind == "wall":
         near, far = face, face + spec.side * 0.12

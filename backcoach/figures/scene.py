@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from backcoach.figures.camera import Projector
 from backcoach.figures.contacts import Box
+from backcoach.figures.hand import hand_pieces
 from backcoach.figures.posefile import Camera
 from backcoach.figures.primitives import (
     Capsule,
@@ -35,8 +36,14 @@ def body_items(body: Body, project: Projector, breath: float = 0.0) -> list[Item
         if seg.side == 0:
             continue
         tone = Tone.NEAR if seg.side in near else Tone.FAR
-        shape = Capsule(a[0], a[1], b[0], b[1], seg.ra, seg.rb)
-        items.append(Item((shape,), tone, (a[2] + b[2]) / 2))
+        if seg.name.startswith("hand_"):
+            shapes = tuple(
+                Capsule(*_xy(project(p)), *_xy(project(q)), rp, rq)
+                for p, q, rp, rq in hand_pieces(body.pos[seg.a], body.frame[seg.a], seg.side)
+            )
+        else:
+            shapes = (Capsule(a[0], a[1], b[0], b[1], seg.ra, seg.rb),)
+        items.append(Item(shapes, tone, (a[2] + b[2]) / 2))
     sections = []
     for sec in SECTIONS:
         c, w, d = section_axes(body, sec)
@@ -54,6 +61,10 @@ def body_items(body: Body, project: Projector, breath: float = 0.0) -> list[Item
     )
     items.append(Item(head_shapes, Tone.TRUNK, head[2]))
     return items
+
+
+def _xy(p: tuple[float, float, float]) -> tuple[float, float]:
+    return p[0], p[1]
 
 
 def _near_sides(pos: dict[str, tuple[float, float, float]]) -> set[int]:

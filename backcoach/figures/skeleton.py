@@ -125,7 +125,7 @@ def _limb_segments(s: str, k: int) -> tuple[Segment, ...]:
         Segment(f"foot_{s}", f"heel_{s}", f"toe_{s}", 0.036, 0.022, k),
         Segment(f"upper_arm_{s}", f"shoulder_{s}", f"elbow_{s}", 0.05, 0.039, k),
         Segment(f"forearm_{s}", f"elbow_{s}", f"wrist_{s}", 0.039, 0.03, k),
-        Segment(f"hand_{s}", f"wrist_{s}", f"fingertip_{s}", 0.032, 0.024, k),
+        Segment(f"hand_{s}", f"wrist_{s}", f"fingertip_{s}", 0.022, 0.0105, k),  # see hand.py
     )
 
 

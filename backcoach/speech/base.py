@@ -23,12 +23,13 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Self
 
 from backcoach.core.cues import Cue, CueKind
 from backcoach.core.settings import Settings
+from backcoach.speech.status import SpeakerState
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,34 @@ class Speaker(ABC):
         self.say(SAMPLE_CUE, time.monotonic())
         return SAMPLE_CUE
 
+    def prepare(self, texts: Sequence[str]) -> None:  # noqa: B027 (optional hook)
+        """A session is about to say these lines: get them ready ahead of time, and try
+        speech again if it was given up during an earlier session."""
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Block until cues can be spoken (True) or never will be (False)."""
+        return self.available
+
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until the lines given to ``prepare()`` are ready to be said at once."""
+        return True
+
+    def drain(self, timeout: float) -> bool:
+        """Block until nothing is playing or waiting, at most ``timeout`` s; True if so."""
+        return True
+
+    def state(self) -> SpeakerState:
+        """A snapshot for ``speech.status.voice_status``."""
+        with self._lock:
+            return SpeakerState(
+                enabled=True,
+                muted=self._muted,
+                ready=self._is_ready,
+                available=self.available,
+                audible=self.audible,
+                problems=tuple(self._notices),
+            )
+
     def close(self) -> None:  # noqa: B027 (optional: speakers without workers)
         """Silence and end any worker; the speaker says nothing afterwards."""
 
@@ -222,6 +251,10 @@ class Speaker(ABC):
         log.warning("speech notice (%s): %s", kind, text)
         self._emit("notice", text)
         return True
+
+    def _forget_notice(self, kind: str) -> None:
+        """Let ``kind`` be told again (speech is being tried again)."""
+        self._notices.pop(kind, None)
 
     def _announce_ready(self) -> None:
         """Call with the lock held when the engine first works."""

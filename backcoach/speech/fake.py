@@ -45,6 +45,7 @@ class RecordingSpeaker(PolicySpeaker):
         self.clock = clock
         self.start_delay_s = start_delay_s
         self.record = Record()
+        self._silent = False
         self._playing: Utterance | None = None
         self._starts_at = 0.0
         self._ends_at = 0.0
@@ -89,6 +90,17 @@ class RecordingSpeaker(PolicySpeaker):
                     self._finished_locked(utt.seq, True)
             self._deliver()
         self.clock.now = target
+
+    @property
+    def audible(self) -> bool:
+        return self.available and not self._silent
+
+    def lose_sound(self, kind: str, text: str) -> None:
+        """Act as if there were no sound device: cues keep time, nobody hears them."""
+        with self._lock:
+            self._silent = True
+            self._tell(kind, text)
+        self._deliver()
 
     def lose_engine(self, kind: str, text: str) -> None:
         """Act as if the engine went away (missing, crashed for good)."""

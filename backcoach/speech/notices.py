@@ -25,6 +25,8 @@ _REASONS: dict[str, tuple[str, str]] = {
     "no-espeak": ("the speech engine espeak-ng is not installed", "espeak-ng alsa-utils"),
     "no-aplay": ("the audio player aplay (from alsa-utils) is not installed", "alsa-utils"),
     "no-audio-device": ("no sound output was found", ""),
+    "device-stuck": ("the sound output did not answer", ""),
+    "player-stuck": ("the sound output stopped responding", ""),
     "no-pyttsx3": ("the pyttsx3 package is missing", ""),
     "no-engine": ("the system speech engine did not start", ""),
     "crashing": ("the speech engine kept stopping", ""),
@@ -45,6 +47,10 @@ def fix(kind: str, log_hint: str = "") -> str:
         )
     if kind == "no-audio-device":
         return "Connect speakers or headphones, check the sound is on, then restart backcoach."
+    if kind == "device-stuck":
+        return "Check the sound settings, then restart backcoach."
+    if kind == "player-stuck":
+        return "Check the sound settings; the voice is tried again at the next session."
     if kind == "no-pyttsx3":
         return "Reinstall backcoach to get it back."
     return f"Details are in {log_hint}." if log_hint else ""

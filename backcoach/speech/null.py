@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from backcoach.core.cues import Cue
 from backcoach.speech.base import Speaker
+from backcoach.speech.status import SpeakerState
 
 
 class NullSpeaker(Speaker):
@@ -26,3 +29,6 @@ class NullSpeaker(Speaker):
 
     def stop(self) -> None:
         pass
+
+    def state(self) -> SpeakerState:
+        return replace(super().state(), enabled=False)

@@ -8,6 +8,8 @@ The rules, in the runner's terms:
   interrupt an encouragement, never the other way round.
 - A cue of equal or lower priority waits its turn (higher priority first, then in the
   order offered) and is dropped if it has gone stale by the time the voice is free.
+- The closing line clears the queue: whatever still waits belongs to a part of the
+  session that is over, and the runner should hear the closing line next, whole.
 - ``stop()`` (stop, pause, skip) silences at once and forgets everything queued.
 - Muted: every cue is dropped (the captions still show it).
 
@@ -22,7 +24,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from backcoach.core.cues import Cue
+from backcoach.core.cues import Cue, CueKind
 
 Clock = Callable[[], float]
 
@@ -101,9 +103,16 @@ class CuePolicy:
             return [Drop(utt, "muted")]
         if utt.stale_at(now):
             return [Drop(utt, "stale")]
+        dropped: list[Action] = []
+        if cue.kind == CueKind.CLOSING:
+            dropped = [Drop(old, "stale") for _, _, old in sorted(self._queue)]
+            self._queue.clear()
         if self.current is None:
             self.current = utt
-            return [Speak(utt)]
+            return [*dropped, Speak(utt)]
+        if dropped:
+            heapq.heappush(self._queue, (-utt.priority, utt.seq, utt))
+            return dropped
         if utt.priority > self.current.priority:
             old, self.current = self.current, utt
             return [Cut(old, "interrupted"), Speak(utt)]

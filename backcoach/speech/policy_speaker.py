@@ -7,7 +7,9 @@ both must return at once) and reports back with ``_utterance_started``,
 
 from __future__ import annotations
 
+import threading
 from abc import abstractmethod
+from typing import Any
 
 from backcoach.core.cues import Cue
 from backcoach.speech.base import Speaker
@@ -21,6 +23,7 @@ class PolicySpeaker(Speaker):
         self._policy = CuePolicy(clock)
         self._available = True
         self._closed = False
+        self._cond = threading.Condition(self._lock)  # notified whenever anything changes
 
     # -- Speaker ---------------------------------------------------------------------
 
@@ -56,6 +59,12 @@ class PolicySpeaker(Speaker):
             self._closed = True
         self._deliver()
 
+    def drain(self, timeout: float) -> bool:
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: self._policy.current is None and not self._policy.queued, timeout
+            )
+
     def latencies(self) -> list[float]:
         """Due → started, seconds, for every utterance that started so far."""
         with self._lock:
@@ -80,6 +89,10 @@ class PolicySpeaker(Speaker):
     @abstractmethod
     def _cut(self, utt: Utterance) -> None:
         """Silence ``utt`` now; it must not be reported as started or finished after."""
+
+    def _emit(self, kind: str, *args: Any) -> None:
+        super()._emit(kind, *args)
+        self._cond.notify_all()
 
     def _apply(self, actions: list[Action]) -> None:
         for action in actions:

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 OnEvent = Callable[["WorkerProcess", dict[str, Any]], None]
 OnExit = Callable[["WorkerProcess", int | None], None]
 
+# Lines on a worker's stderr not worth a log line: ALSA's, and pyttsx3's print per save.
+_CHATTER = ("ALSA lib ", "Audio saved to ")
 _spawned_lock = threading.Lock()
 _spawned: list[int] = []  # every worker pid (= its process group id) ever started
 
@@ -117,9 +119,14 @@ class WorkerProcess:
         return True
 
     def kill(self) -> None:
-        """End the worker and everything it started, now. Returns at once."""
+        """End the worker and everything it started (its player), now. Returns at once.
+
+        The group is signalled even when the worker itself is already dead: a worker
+        that crashed leaves its player running in the group. Only once the worker has
+        been reaped (by the reader, which kills the group first) is there nothing left.
+        """
         proc = self._proc
-        if proc is None or proc.poll() is not None:
+        if proc is None or proc.returncode is not None:
             return
         try:
             if sys.platform == "win32":
@@ -159,6 +166,9 @@ class WorkerProcess:
             if isinstance(msg, dict):
                 self._on_event(self, msg)
         proc.stdout.close()
+        # Its output ended: the worker is dead or dying. Kill the group before reaping,
+        # so a player it left behind goes too (the group id cannot be reused yet).
+        self.kill()
         try:
             rc = proc.wait(5.0)
         except subprocess.TimeoutExpired:
@@ -170,7 +180,7 @@ class WorkerProcess:
         assert proc is not None and proc.stderr is not None
         for raw in iter(proc.stderr.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip()
-            if line and not line.startswith("ALSA lib "):
+            if line and not line.startswith(_CHATTER):
                 log.info("speech worker %s: %s", proc.pid, line)
         proc.stderr.close()
 

@@ -1,4 +1,4 @@
-"""The real voice: pyttsx3/espeak-ng in worker processes, never on the caller's thread.
+"""The real voice: pyttsx3 in worker processes, never on the caller's thread.
 
 Two workers are kept warm: one speaks, the other waits. Interrupting (a countdown over
 an encouragement, ``stop()``, mute) kills the speaking worker's process group, which
@@ -11,18 +11,25 @@ counted as a crash. Crashes are respawned with a growing delay; after
 and the runner is told once.
 
 "Started" is reported by the worker: the ``time.monotonic()`` (one clock for every
-process on the machine) at which synthesised samples are handed to the sink; see
-backcoach/speech/sinks.py and docs/speech.md.
+process on the machine) at which its player took the first samples; see
+backcoach/speech/sinks.py and docs/speech.md. A player that hangs is killed by its
+worker, which says so ("stalled"); a cue that was not heard yet is handed to the
+other worker. Before a session, ``prepare()`` has both workers synthesise its lines
+into a shared cache (one from the start, one from the end), so cues start without
+waiting for synthesis. The sound-device check runs once per program start.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from backcoach.core.cues import DEFAULT_WPM
@@ -30,21 +37,15 @@ from backcoach.speech import notices
 from backcoach.speech.policy import Utterance
 from backcoach.speech.policy_speaker import PolicySpeaker
 from backcoach.speech.process import WorkerProcess
-from backcoach.speech.watchdog import (
-    Playing,
-    Slot,
-    Stats,
-    Watchdog,
-    next_deadline,
-    play_deadline,
-)
+from backcoach.speech.supervisor import Supervision
+from backcoach.speech.watchdog import Playing, Slot, Stats, Watchdog
 
 log = logging.getLogger(__name__)
 
 SINK_ENV = "BACKCOACH_SPEECH_SINK"  # "auto" (default), "device" or "null"
 
 
-class Pyttsx3Speaker(PolicySpeaker):
+class Pyttsx3Speaker(Supervision, PolicySpeaker):
     def __init__(
         self,
         *,
@@ -74,7 +75,11 @@ class Pyttsx3Speaker(PolicySpeaker):
         self._next_spawn = 0.0
         self._voices: list[tuple[str, str]] = []
         self._ready = threading.Event()
-        self._cond = threading.Condition(self._lock)
+        self._lost = ""  # the notice kind that stopped speech, "" while it works
+        self._stalls_in_row = 0
+        self._texts: list[str] = []  # the session's lines, for workers to prepare
+        self._preparing = False  # asked to prepare, and no worker has finished yet
+        self._cache = Path(tempfile.mkdtemp(prefix="backcoach-voice-"))
         self.stats = Stats()
         self.set_voice(voice)
         self.set_rate(rate_wpm)
@@ -101,6 +106,16 @@ class Pyttsx3Speaker(PolicySpeaker):
         with self._lock:
             return self._available and any(s.state == "ready" for s in self._slots)
 
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until the lines given to ``prepare()`` are synthesised (True)."""
+        with self._cond:
+            return (
+                self._cond.wait_for(
+                    lambda: not self._preparing or not self._available or self._closed, timeout
+                )
+                and not self._preparing
+            )
+
     def wait_until(self, test: Callable[[Pyttsx3Speaker], bool], timeout: float) -> bool:
         """Block until ``test(self)`` holds (checked whenever workers change); for the
         command line and tests."""
@@ -117,6 +132,16 @@ class Pyttsx3Speaker(PolicySpeaker):
         with self._lock:
             return [s.proc.pid for s in self._slots if s.state != "dead"]
 
+    def prepare(self, texts: Sequence[str]) -> None:
+        with self._lock:
+            self._texts = list(dict.fromkeys(t for t in texts if t))
+            self._preparing = bool(self._texts)
+            if self._lost in ("crashing", "player-stuck") and not self._closed:
+                self._try_again()
+            for slot in self._slots:
+                if slot.state == "ready":
+                    self._send_prepare(slot)
+
     def close(self) -> None:
         super().close()
         with self._lock:
@@ -127,11 +152,14 @@ class Pyttsx3Speaker(PolicySpeaker):
             # Not from one of our own threads (a callback calling close()): that thread
             # is one the supervisor joins, so waiting here would deadlock.
             self._thread.join(30.0)
+            shutil.rmtree(self._cache, ignore_errors=True)
 
     def _settings_changed(self) -> None:
         with self._lock:
             for slot in self._slots:
                 slot.proc.send(self._config(first=False))
+                if slot.state == "ready":
+                    self._send_prepare(slot)  # new voice or rate: new clips
 
     # -- PolicySpeaker hooks (lock held) -------------------------------------------------
 
@@ -158,8 +186,29 @@ class Pyttsx3Speaker(PolicySpeaker):
             "voice": self._voice,
         }
         if first:
-            msg.update(sink=self._sink_req, voices=not self._voices)
+            msg.update(sink=self._sink_req, cache=str(self._cache), voices=not self._voices)
         return msg
+
+    def _send_prepare(self, slot: Slot) -> None:
+        if not self._texts:
+            return
+        # Two workers share the cache: one works from the first line, one from the last.
+        texts = self._texts if slot is self._slots[0] else self._texts[::-1]
+        slot.proc.send({"op": "prepare", "texts": texts})
+
+    def _try_again(self) -> None:
+        """A new session after speech was given up: start afresh, told again if it fails."""
+        log.info("trying speech again after %s", self._lost)
+        self._forget_notice(self._lost)
+        if self._lost == "player-stuck":
+            self._sink_req, self._audible = "device", True
+        self._lost = ""
+        self._available = True
+        self._crash_times.clear()
+        self._stalls_in_row = 0
+        self._next_spawn = self._clock()
+        self._ready.clear()
+        self._cond.notify_all()
 
     def _idle_slot(self) -> Slot | None:
         busy = self._playing.slot if self._playing else None
@@ -205,18 +254,30 @@ class Pyttsx3Speaker(PolicySpeaker):
             self._crash_times.popleft()
         recent = len(self._crash_times)
         self._next_spawn = now + self._wd.backoff_s * 2 ** (recent - 1)
-        playing = self._playing
-        if playing is not None and playing.slot is slot:
-            self._playing = None
-            self._finished_locked(playing.utt.seq, False)
+        self._lose_slot(slot)
         if recent >= self._wd.max_crashes:
             self._give_up("crashing")
+
+    def _lose_slot(self, slot: Slot) -> None:
+        """``slot`` is gone: a cue it had not started goes to another worker; one that
+        was heard is over, cut short."""
+        playing = self._playing
+        if playing is None or playing.slot is not slot:
+            return
+        if playing.started_at is None:
+            playing.slot = None
+            self.stats.handed_over += 1
+            self._dispatch()
+        else:
+            self._playing = None
+            self._finished_locked(playing.utt.seq, False)
 
     def _give_up(self, kind: str, detail: str = "") -> None:
         from backcoach.logs import log_file
 
         if detail:
             log.warning("speech off (%s): %s", kind, detail)
+        self._lost = kind
         self._lost_locked(kind, notices.text_for(kind, str(log_file())))
         for slot in list(self._slots):
             self._retire(slot, kind)
@@ -241,11 +302,10 @@ class Pyttsx3Speaker(PolicySpeaker):
             slot.state = "ready"
             slot.proc.info = msg
             self._voices = [tuple(v) for v in msg.get("voices", ())] or self._voices
-            if msg.get("sink") == "device":
-                self._sink_req = "device"  # found one: later workers need not probe
             self.stats.trace.append(("ready", slot.proc.pid, msg.get("boot_s")))
             self._ready.set()
             self._announce_ready()
+            self._send_prepare(slot)
             self._dispatch()
             self._cond.notify_all()
         elif ev == "started" and mine and playing is not None:
@@ -257,18 +317,46 @@ class Pyttsx3Speaker(PolicySpeaker):
             self._started_locked(playing.utt.seq, playing.started_at)
         elif ev == "finished" and mine and playing is not None:
             self._playing = None
+            if msg.get("completed"):
+                self._stalls_in_row = 0
             self._finished_locked(playing.utt.seq, bool(msg.get("completed")))
+        elif ev == "stalled" and mine and playing is not None:
+            self._player_stalled(slot, str(msg.get("detail")))
+        elif ev == "prepared":
+            self._preparing = False  # one worker has them all: the cache is shared
+            self.stats.prepared += 1
+            self.stats.trace.append(("prepared", slot.proc.pid, msg.get("count")))
         elif ev == "notice":
             kind = str(msg.get("kind"))
             log.warning("speech worker %s: %s: %s", slot.proc.pid, kind, msg.get("detail"))
             if kind in ("no-audio-device", "no-aplay"):
-                self._audible = False
-                self._sink_req = "null"  # pace without sound; don't probe again
-            self._tell(kind, notices.text_for(kind))
+                self._go_silent(kind)
         elif ev == "fatal":
             self._give_up(str(msg.get("kind")), str(msg.get("detail")))
         elif ev == "error":
             log.warning("speech worker %s: %s", slot.proc.pid, msg.get("message"))
+
+    def _player_stalled(self, slot: Slot, detail: str) -> None:
+        """The worker killed its hung player. Retire the worker (its group goes, with
+        anything the player left) and hand the cue on; after several in a row the
+        sound output is taken as lost for this session and cues keep time silently."""
+        log.warning("speech worker %s: player stalled: %s", slot.proc.pid, detail)
+        self.stats.stalls += 1
+        self._stalls_in_row += 1
+        self._retire(slot, "player stalled")
+        self._next_spawn = self._clock()
+        self._lose_slot(slot)
+        if self._stalls_in_row >= self._wd.max_stalls:
+            self._lost = "player-stuck"
+            self._go_silent("player-stuck")
+
+    def _go_silent(self, kind: str) -> None:
+        """No sound output: pace without sound from now on, and say so once."""
+        self._audible = False
+        self._sink_req = "null"
+        for other in self._slots:
+            other.proc.send({**self._config(first=False), "sink": "null"})
+        self._tell(kind, notices.text_for(kind))
 
     def _on_exit(self, proc: WorkerProcess, rc: int | None) -> None:
         with self._lock:
@@ -276,74 +364,3 @@ class Pyttsx3Speaker(PolicySpeaker):
             if slot is not None:  # not one we retired: it died on its own
                 self._crash(slot, f"exited with status {rc}")
         self._deliver()
-
-    # -- supervisor thread --------------------------------------------------------------------
-
-    def _supervise(self) -> None:
-        wd = self._wd
-        while True:
-            with self._cond:
-                now = self._clock()
-                if not self._closed:
-                    self._watch(now)
-                reap, self._dead = self._dead, []
-                spawn = self._spawns_due(now)
-                if self._closed and not reap and not self._slots:
-                    break
-                if not reap and not spawn:
-                    wake = next_deadline(now, wd, self._slots, self._playing, self._spawn_at())
-                    self._cond.wait(max(0.0, min(wake - now, 5.0)))
-            for slot in reap:
-                slot.proc.close()
-            for _ in range(spawn):
-                self._spawn()
-            self._deliver()
-
-    def _spawn_at(self) -> float | None:
-        if self._closed or not self._available or len(self._slots) >= self._want:
-            return None
-        return self._next_spawn
-
-    def _spawns_due(self, now: float) -> int:
-        if self._closed or not self._available or now < self._next_spawn:
-            return 0
-        return max(0, self._want - len(self._slots))
-
-    def _spawn(self) -> None:
-        proc = WorkerProcess(self._on_event, self._on_exit, command=self._command, env=self._env)
-        slot = Slot(proc, born=self._clock())
-        with self._lock:
-            if self._closed or not self._available:
-                return
-            self._slots.append(slot)
-        try:
-            proc.start()
-        except OSError as exc:
-            with self._lock:
-                self._slots.remove(slot)
-                self._give_up("no-worker", f"{proc!r}: {exc}")
-            return
-        with self._lock:
-            self.stats.spawned += 1
-            self.stats.trace.append(("spawned", proc.pid))
-            proc.send(self._config(first=True))
-            self._cond.notify_all()
-
-    def _watch(self, now: float) -> None:
-        wd = self._wd
-        for slot in list(self._slots):
-            if slot.state == "booting" and now - slot.born > wd.boot_s:
-                self._crash(slot, f"not ready after {wd.boot_s:.0f} s")
-        playing = self._playing
-        if playing is not None and playing.slot and now > play_deadline(playing, wd):
-            self.stats.hangs += 1
-            self._crash(playing.slot, "stopped responding while speaking")
-        for slot in list(self._slots):
-            if slot.state != "ready" or (playing is not None and playing.slot is slot):
-                continue
-            if slot.ping_at is not None and now - slot.ping_at > wd.pong_s:
-                self.stats.hangs += 1
-                self._crash(slot, f"did not answer a ping within {wd.pong_s:.0f} s")
-            elif slot.ping_at is None and now - slot.heard_at > wd.ping_every_s:
-                slot.ping_at = now
-                slot.proc.send({"op": "ping", "id": 0})

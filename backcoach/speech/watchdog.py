@@ -16,14 +16,18 @@ from backcoach.speech.process import WorkerProcess
 @dataclass(frozen=True)
 class Watchdog:
     boot_s: float = 20.0  # spawn → ready; a cold disk can take seconds
-    start_s: float = 3.0  # say → started (synthesis of one cue takes milliseconds)
-    overrun: float = 1.5  # started → finished may take audio_s * overrun + grace_s
-    grace_s: float = 2.0
+    # say → started: a prepared cue starts in milliseconds, one synthesised on demand in
+    # tens; the worker itself gives up on a player that takes nothing for 1 s (sinks.py),
+    # so past this the worker, not its player, is stuck.
+    start_s: float = 2.0
+    overrun: float = 1.2  # started → finished may take audio_s * overrun + grace_s
+    grace_s: float = 1.5
     ping_every_s: float = 10.0  # an idle worker is asked to answer this often
     pong_s: float = 3.0
     max_crashes: int = 4  # within crash_window_s, then captions only
     crash_window_s: float = 120.0
     backoff_s: float = 0.25  # respawn delay, doubled for each recent crash
+    max_stalls: int = 3  # players hung in a row (none played between): sound is lost
 
 
 @dataclass(eq=False)
@@ -54,6 +58,9 @@ class Stats:
     crashes: int = 0  # died, or killed by the watchdog
     hangs: int = 0  # of those, found unresponsive by the watchdog
     kills: int = 0  # deliberate: interruptions, stop, mute
+    stalls: int = 0  # players found hung by their worker (not the engine's fault)
+    handed_over: int = 0  # cues given to another worker after theirs failed to start them
+    prepared: int = 0  # "prepared" reports: a worker has every cue of the session ready
     trace: deque[tuple[Any, ...]] = field(default_factory=lambda: deque(maxlen=500))
 
 

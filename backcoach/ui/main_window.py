@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.voice = VoiceStatus(ctx, self)
         self.voice.notice.connect(self.notice_bar.tell)
         self.voice.mutedChanged.connect(lambda muted: self.flow.set_voice(not muted))
+        self.voice.changed.connect(lambda: self._flow.show_voice() if self._flow else None)
         self.full_screen = FullScreen(self)
         self.editor_flow = EditorFlow(self)  # the runner's own routines, files and drops
         self.runs_side: RunsSide | None = None  # run files: imports, drops, the watched folder

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcoach import __version__
 from backcoach.core.catalog import Check, Routine
+from backcoach.core.check_due import CheckDue
 from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.plan import PlanOptions, build_plan
-from backcoach.core.records import SegmentRecord
 from backcoach.core.safety import pain_advice
+from backcoach.speech.status import voice_status
 from backcoach.ui.context import AppContext
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
 from backcoach.ui.dialogs.check import CheckDialog
@@ -58,6 +59,7 @@ class SessionFlow(QObject):
         self.pain_before: int | None = None
         self.inhibitor = ScreenInhibitor()
         self.check_answers: list[tuple[str, str]] = []  # (exercise id, answer id) this session
+        self._check_due = CheckDue()
         session_page.stopRequested.connect(self.request_stop)
         session_page.hurtRequested.connect(self.hurt)
         summary_page.saveRequested.connect(self.save_summary)
@@ -101,8 +103,9 @@ class SessionFlow(QObject):
         self.driver.ended.connect(self._ended)
         self.driver.effects.connect(self._watch)
         self.check_answers = []
+        self._check_due = CheckDue()
         self.page.attach(self.driver)
-        self.page.set_muted(speaker is None)
+        self.show_voice()
         self.inhibitor.inhibit("Following an exercise session")
         self.started.emit()
         self.driver.start()
@@ -133,7 +136,12 @@ class SessionFlow(QObject):
         if not on and self.ctx.speaker is not None:
             self.ctx.speaker.stop()
         self.driver.coach.speaker = speaker
-        self.page.set_muted(speaker is None)
+        self.show_voice()
+
+    def show_voice(self) -> None:
+        """The session page's voice button, from the speaker this session uses."""
+        speaker = self.driver.coach.speaker if self.driver is not None else None
+        self.page.set_voice(voice_status(speaker.state() if speaker is not None else None))
 
     def hurt(self) -> None:
         """Pause, record what hurts, and let the runner choose what happens next."""
@@ -167,25 +175,15 @@ class SessionFlow(QObject):
             self.driver.resume()
 
     def _watch(self, effects: list[Effect]) -> None:
-        """Ask the exercise's question (the glute check) once its last set is done."""
+        """Ask the exercise's question (the glute check) when it is due (core.check_due)."""
+        assert self.driver is not None
         for e in effects:
-            if (
-                isinstance(e, SegmentCompleted)
-                and not e.record.skipped
-                and self._last_of_item(e.record)
+            if isinstance(e, SegmentCompleted) and self._check_due.after(
+                self.driver.plan, e.record
             ):
                 ex = self.ctx.catalog.exercises.get(e.record.exercise_id)
                 if ex is not None and ex.check is not None:
                     self._ask(ex.id, ex.check)
-
-    def _last_of_item(self, rec: SegmentRecord) -> bool:
-        assert self.driver is not None
-        plan = self.driver.plan
-        seg = plan.segments[rec.index]
-        return not any(
-            s.kind == seg.kind and s.item_index == seg.item_index and s.round_no == seg.round_no
-            for s in plan.segments[rec.index + 1 :]
-        )
 
     def _ask(self, exercise_id: str, check: Check) -> None:
         assert self.driver is not None

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 class VoiceStatus(QObject):
     notice = Signal(str)  # a sentence for the runner, shown until dismissed
+    changed = Signal()  # the speaker's state may have changed: show its status again
     mutedChanged = Signal(bool)  # the runner muted (True) or unmuted the voice
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -66,21 +67,23 @@ class VoiceStatus(QObject):
             self._settings_page.voice_status.setText(self.tr('Saying: "{0}"').format(cue.text))
 
     def refresh(self) -> None:
-        """The Settings page's voice list and status, from what the speaker knows now."""
+        """The Settings page's voice list and status line, from what the speaker knows now:
+        one status (backcoach/speech/status.py), never "ready" next to "no sound device"."""
+        from backcoach.speech.status import voice_status
+
+        self.changed.emit()
         page = self._settings_page
         if page is None:
             return  # filled in when the page is first opened
         speaker = self.ctx.speaker
-        if speaker is None:
-            page.set_voices([], self.tr("Speech is off: captions only."))
-        elif speaker.available:
-            voices = speaker.voices()
-            page.set_voices(
-                voices, self.tr("The voice is ready ({0} voices installed).").format(len(voices))
-            )
-        else:
-            told = " ".join(speaker.notices())
-            page.set_voices([], told or self.tr("Starting the speech engine…"))
+        status = voice_status(speaker.state() if speaker is not None else None)
+        voices = speaker.voices() if speaker is not None and status.voice_on else []
+        text = self.tr(status.text)
+        if voices:
+            text = self.tr("{0} ({1} voices installed).").format(text, len(voices))
+        elif status.kind not in ("ready", "starting") and speaker is not None:
+            text = " ".join([text + ".", *speaker.notices()])
+        page.set_voices(voices, text)
 
     def _told(self, text: str) -> None:
         self.notice.emit(text)

@@ -5,26 +5,24 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from backcoach import __version__
+from backcoach.core import safety
+from backcoach.core.safety import DISCLAIMER
 from backcoach.ui.context import AppContext
-from backcoach.ui.pages.library_page import DISCLAIMER
 
 
 def welcome_if_first_run(parent: QWidget, ctx: AppContext) -> None:
     """Once, at the very first start: what backcoach is not, and when to stop."""
     if ctx.settings.welcomed:
         return
-    from backcoach.core.safety import RED_FLAGS
-
     tr = parent.tr
-    signs = "".join(f"<li>{tr(f.question)}</li>" for f in RED_FLAGS)
+    signs = "".join(f"<li>{tr(f.question)}</li>" for f in safety.RED_FLAGS)
+    # The same words as the terminal's (core/safety.py: welcome_text), set as HTML.
     QMessageBox.information(
         parent,
         tr("Welcome to backcoach"),
-        tr(
-            "<p>{0}</p><p><b>See a physiotherapist or doctor before you start, and stop "
-            "and get assessed, if you have any of these:</b></p><ul>{1}</ul>"
-            "<p>backcoach will ask about them again before every session.</p>"
-        ).format(tr(DISCLAIMER), signs),
+        f"<p>{tr(DISCLAIMER)}</p><p><b>{tr(safety.WELCOME_BEFORE)}</b></p>"
+        f"<p><b>{tr(safety.WELCOME_SIGNS)}</b></p><ul>{signs}</ul>"
+        f"<p>{tr(safety.WELCOME_AFTER)}</p>",
     )
     ctx.update_settings(welcomed=True)
 

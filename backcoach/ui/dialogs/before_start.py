@@ -17,7 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcoach.core.safety import RED_FLAG_ADVICE, RED_FLAGS, clearance_valid, may_start
+from backcoach.core.safety import (
+    CLEARED_STATEMENT,
+    PAIN_NOW_QUESTION,
+    RED_FLAG_ADVICE,
+    RED_FLAG_QUESTION,
+    RED_FLAGS,
+    clearance_valid,
+    covered_text,
+    may_start,
+)
 from backcoach.ui.widgets.pain_scale import pain_scale
 
 
@@ -30,7 +39,7 @@ class BeforeStartDialog(QDialog):
         self.cleared_on = cleared_on
         self.cleared_now = False
 
-        intro = QLabel(self.tr("<b>Today, do you have any of these?</b> Tick any that apply."))
+        intro = QLabel(f"<b>{self.tr(RED_FLAG_QUESTION)}</b> {self.tr('Tick any that apply.')}")
         intro.setWordWrap(True)
         self.flag_boxes: dict[str, QCheckBox] = {}
         flags = QVBoxLayout()
@@ -47,16 +56,14 @@ class BeforeStartDialog(QDialog):
             "padding: 10px; border-radius: 8px; border: 2px solid palette(highlight);"
         )
         self.advice.setAccessibleName(self.tr("Advice"))
-        self.cleared = QCheckBox(
-            self.tr("I have been assessed by a physiotherapist or doctor and cleared to exercise")
-        )
+        self.cleared = QCheckBox(self.tr(CLEARED_STATEMENT))
         self.cleared.setToolTip(self.tr("Kept with today's date; you'll be asked again in 30 days"))
         self.cleared.toggled.connect(self._update)
         self.covered = QLabel()
         self.covered.setWordWrap(True)
         self.covered.setProperty("role", "muted")
 
-        pain_row, self.pain = pain_scale(self.tr("Back pain right now (0–10):"))
+        pain_row, self.pain = pain_scale(self.tr(PAIN_NOW_QUESTION) + ":")
 
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(
@@ -97,12 +104,7 @@ class BeforeStartDialog(QDialog):
         self.cleared.setVisible(flagged and not recent)
         self.covered.setVisible(flagged and recent)
         if recent:
-            self.covered.setText(
-                self.tr(
-                    "You told us on {0} that a professional had assessed you and cleared you to "
-                    "exercise. If anything has changed since, stop and get checked again."
-                ).format(self.cleared_on)
-            )
+            self.covered.setText(self.tr(covered_text(self.cleared_on)))
         self.start_button.setEnabled(self.can_start())
 
     def _accept(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
-from backcoach.core.safety import FIRM_WINDOW, firm_warning
+from backcoach.core.safety import DISCLAIMER, FIRM_WINDOW, firm_warning
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
@@ -26,10 +26,6 @@ from backcoach.ui.widgets.routine_card import RoutineCard
 GLUTE_CHECK = "glute-check"
 COOL_DOWN = "post-run-cooldown"
 TIME_CHOICES = [(0, "Any length"), (10, "Up to 10 min"), (20, "Up to 20 min"), (30, "Up to 30 min")]
-DISCLAIMER = (
-    "backcoach gives exercise guidance, not a diagnosis. Work within comfort, and see a "
-    "professional if pain persists or you notice any warning signs."
-)
 
 
 class LibraryPage(QWidget):

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.core.provenance import runners_fields
 from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
+from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
 
 
@@ -63,6 +65,9 @@ class RoutinePage(QWidget):
         )
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.origin = QLabel()  # the routine's rounds and rests: the articles' or backcoach's
+        self.origin.setWordWrap(True)
+        self.origin.setProperty("role", "muted")
         self.minutes = QLabel()
         self.minutes.setProperty("role", "subtitle")
 
@@ -123,6 +128,7 @@ class RoutinePage(QWidget):
         root.addLayout(top)
         root.addWidget(self.title)
         root.addWidget(self.about)
+        root.addWidget(self.origin)
         root.addLayout(options)
         root.addWidget(scroll, 1)
 
@@ -146,6 +152,7 @@ class RoutinePage(QWidget):
         self.about.setText(
             f"{routine.purpose}<br><i>{WHEN_LABELS[routine.when]} · {needs}</i>{notes}"
         )
+        self.origin.setText(routine_origin_text(routine))
         self.rounds.blockSignals(True)
         self.rounds.setValue(int(saved.get("rounds", routine.rounds)))
         self.rounds.blockSignals(False)
@@ -215,7 +222,10 @@ class RoutinePage(QWidget):
             ex = self.ctx.catalog.exercise(item.exercise)
             variant = self.variants.get(ex.id, item.variant or "")
             card = ExerciseCard(
-                ex, clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
+                ex,
+                clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s),
+                variant,
+                yours=runners_fields(self.routine, item),
             )
             card.variantChanged.connect(self._variant_changed)
             card.suggest(self._harder_hint(ex.id, variant))

@@ -31,6 +31,7 @@ from backcoach.core.effects import (
     StateChanged,
 )
 from backcoach.core.plan import Segment, SegmentKind
+from backcoach.speech.status import VoiceStatus, button_text
 from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.countdown_ring import CountdownRing
 from backcoach.ui.widgets.figure_player import FigurePlayer
@@ -89,8 +90,10 @@ class SessionPage(QWidget):
     def page_shown(self) -> None:
         self.setFocus()  # the keys (Space, arrows, Esc, H, M, F) work at once
 
-    def set_muted(self, muted: bool) -> None:
-        self.mute_button.setText(self.tr("Voice: off") if muted else self.tr("Voice: on"))
+    def set_voice(self, status: VoiceStatus) -> None:
+        """The voice button tells the truth: on, off, or why there is no sound."""
+        self.mute_button.setText(self.tr(button_text(status)))
+        self.mute_button.setAccessibleDescription(self.tr(status.text))
 
     def _call(self, name: str) -> None:
         if self.driver is not None:

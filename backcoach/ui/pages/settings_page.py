@@ -197,7 +197,11 @@ class SettingsPage(QWidget):
         self.voice_combo.addItem(self.tr("Default voice"), "")
         for vid, name in voices:
             self.voice_combo.addItem(name, vid)
-        self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(self.ctx.settings.voice)))
+        chosen = self.ctx.settings.voice
+        found = self.voice_combo.findData(chosen)
+        if found < 0:  # saved by name by an older version
+            found = self.voice_combo.findText(chosen)
+        self.voice_combo.setCurrentIndex(max(0, found))
         self.voice_combo.blockSignals(False)
         self.voice_status.setText(status)
         self.test.setEnabled(bool(voices))

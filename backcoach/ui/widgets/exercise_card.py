@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backcoach.core.catalog import Dosage, Exercise
+from backcoach.ui.widgets.dose_origin import dose_origin_text
 from backcoach.ui.widgets.figures import ExerciseThumb
 
 LEVEL_WORDS = {"easier": "Easier", "harder": "Harder", "alternative": "Other way"}
@@ -30,9 +31,15 @@ class ExerciseCard(QFrame):
     variantChanged = Signal(str, str)  # exercise id, variant id ("" for the standard form)
 
     def __init__(
-        self, ex: Exercise, dosage: Dosage, variant: str, parent: QWidget | None = None
+        self,
+        ex: Exercise,
+        dosage: Dosage,
+        variant: str,
+        parent: QWidget | None = None,
+        yours: frozenset[str] = frozenset(),  # dose figures the runner's routine file sets
     ) -> None:
         super().__init__(parent)
+        self.yours = yours
         self.exercise = ex
         self.setProperty("card", True)
         self.setAccessibleName(ex.name)
@@ -44,6 +51,9 @@ class ExerciseCard(QFrame):
         self.name.setStyleSheet("font-weight: 700;")
         self.dosage = QLabel()
         self.dosage.setWordWrap(True)
+        self.origin = QLabel()  # which figures are the articles' and which backcoach's
+        self.origin.setWordWrap(True)
+        self.origin.setProperty("role", "muted")
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         self.safety = QLabel()
@@ -56,6 +66,7 @@ class ExerciseCard(QFrame):
         text = QVBoxLayout()
         text.addWidget(self.name)
         text.addWidget(self.dosage)
+        text.addWidget(self.origin)
         text.addWidget(self.steps)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
@@ -84,6 +95,7 @@ class ExerciseCard(QFrame):
         v = ex.variant(variant or None)
         self.name.setText(v.name if v else ex.name)
         self.dosage.setText(f"<b>{dosage_text(ex, dosage)}</b>")
+        self.origin.setText(dose_origin_text(ex, dosage, self.yours))
         steps = (v.instructions if v and v.instructions else ex.instructions)[:4]
         self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
         self.safety.setText(" ".join(ex.safety))
