@@ -1,5 +1,5 @@
-"""Shoe mileage. The articles say to change running shoes regularly, "particularly if
-you are racking up the miles", and give no distance; the runner sets one per shoe.
+"""Shoe mileage. The articles tell runners to replace their shoes often, the more so
+the more they run, and give no distance; the runner sets one per shoe.
 Our default is the middle of what running shops commonly quote (500–800 km)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from backcoach.runs.model import Shoe
 DEFAULT_RETIRE_AT_M = 650_000.0
 NEARLY_DUE_SHARE = 0.9
 DEFAULT_NOTE = (
-    "The articles say to change running shoes regularly, particularly if you run a lot, "
+    "The articles say to replace running shoes often, more so when you run a lot, "
     "but give no distance. 650 km is our default, from the 500–800 km commonly quoted; "
     "set your own."
 )

@@ -17,7 +17,7 @@ def tr(text: str) -> str:
 def running_side_advice() -> list[str]:
     return [
         tr("Build up gradually, a little at a time."),
-        tr("Go easy on a sudden switch to harder surfaces, such as road."),
+        tr("Go easy on a sudden move onto harder ground, like more road running."),
         tr(
             "Uphill, lean forward with your ribs over your pelvis, drive with arms and trunk "
             "and push with your glutes, not your lower back."
