@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 def create_application(argv: list[str] | None = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
+    from backcoach.ui.formats import use_interface_locale
+    from backcoach.ui.qt_messages import quiet_noise
+
+    quiet_noise()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("backcoach")
     app.setApplicationDisplayName("backcoach")
@@ -22,20 +26,23 @@ def create_application(argv: list[str] | None = None) -> Any:
     app.setOrganizationName("backcoach")
     app.setDesktopFileName(paths.APP_ID)
     app.setStyle("Fusion")
+    use_interface_locale()  # after QApplication, which set the C library's locale from LANG
     return app
 
 
-def build_context() -> Any:
+def build_context(with_history: bool = True) -> Any:
     """The real context: catalogue, settings and history from the data folder.
 
     The speaker is attached to the window later (``MainWindow.attach_speaker``), once
     the window is on screen; its notices arrive through the window's SpeechBridge.
+    ``with_history=False`` leaves the history for ``open_rest`` after the first paint.
     """
     from backcoach import content
     from backcoach.core.settings import load_settings
-    from backcoach.session_setup import open_history
+    from backcoach.settings_migration import migrate_settings
     from backcoach.ui.context import AppContext
 
+    migrate_settings()
     notices: list[str] = []
     catalog = content.load()
     if catalog.errors:
@@ -50,9 +57,15 @@ def build_context() -> Any:
         catalog=catalog,
         settings=loaded.settings,
         settings_path=paths.settings_file(),
-        history=open_history(notices.append),
+        history=_open_history(notices.append) if with_history else None,
         notices=notices,
     )
+
+
+def _open_history(report: Any) -> Any:
+    from backcoach.session_setup import open_history  # SQLite: not before the first paint
+
+    return open_history(report)
 
 
 SPEECH_DELAY_MS = 300
@@ -64,37 +77,66 @@ def _speaker(settings: Any) -> Any:
     return create_speaker(settings)
 
 
-def run_app(screenshot_dir: str | None = None) -> int:
-    app = create_application()
-    from PySide6.QtCore import QTimer
+def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
+    """Media keys and headset buttons over MPRIS (Linux desktops); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from backcoach.ui.desktop.mpris import MprisService
+    from backcoach.ui.desktop.session_remote import SessionRemote
 
+    service = MprisService(SessionRemote(window), bus_address)
+    service.register()
+    return service
+
+
+def run_app(screenshot_dir: str | None = None) -> int:
+    """Start-up in two steps. Before the first paint: Qt, the catalogue, the settings,
+    the theme and the library page, the only things that paint needs. After it, in
+    ``after_first_paint``: the history (and the library's banner from it), the desktop's
+    media controls, the speech workers, the first-run welcome and start-up notices.
+    A new page or service goes in the second step unless the library cannot paint
+    without it (benchmarks/startup.py measures the first)."""
+    app = create_application()
     from backcoach.ui import theme
 
     if screenshot_dir:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
+    from backcoach.ui.first_paint import FirstPaintProbe, when_painted
     from backcoach.ui.main_window import MainWindow
 
-    ctx = build_context()
+    ctx = build_context(with_history=False)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)
-    probe = None
+    desktop: list[Any] = []
+    when_painted(window, lambda: after_first_paint(window, ctx, desktop))
     if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
-        from backcoach.ui.first_paint import FirstPaintProbe
-
-        probe = FirstPaintProbe(window)
+        # Installed last, so it sees the paint first: it reports before the rest starts.
+        FirstPaintProbe(window)
     window.show()
-    # The speech workers start once the window is up: two Python processes starting
-    # alongside would slow the first paint on a two-core laptop.
-    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
     try:
-        window.welcome_if_first_run()
-        window.show_notices()
-        if probe is not None and probe.fired:
-            return 0  # painted under a notice dialog; exec() would wait for ever
         return int(app.exec())
     finally:
+        for service in desktop:
+            if service is not None:
+                service.close()
         if ctx.speaker is not None:
             ctx.speaker.close()
+        if ctx.history is not None:
+            ctx.history.close()
+
+
+def after_first_paint(window: Any, ctx: Any, desktop: list[Any]) -> None:
+    """What the window needs once the runner can see it (see ``run_app``)."""
+    from PySide6.QtCore import QTimer
+
+    ctx.history = _open_history(ctx.notices.append)
+    window.library.page_shown()  # the banner: pain that went up in recent sessions
+    desktop.append(attach_desktop(window))
+    # The speech workers start a little later still: two Python processes starting at
+    # once would make the window stutter on a two-core laptop.
+    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
+    window.welcome_if_first_run()
+    window.show_notices()

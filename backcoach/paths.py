@@ -2,8 +2,13 @@
 
 Assets (exercises, routines, images) ship read-only with the program and are found
 the same way from a source checkout, an installed wheel and a frozen bundle.
-User data (history, settings, user routines, logs) lives in the platform's user
-data folder, unless ``--data-dir`` or ``BACKCOACH_DATA_DIR`` points elsewhere.
+User data (history, user routines) lives in the platform's user data folder, settings
+in its config folder and logs in its state folder, unless ``--data-dir`` or
+``BACKCOACH_DATA_DIR`` points elsewhere: then all of it lives in that one folder.
+
+Nothing here creates a folder. Whoever writes creates what it writes into (the history
+store, ``save_settings``, the log handler at its first record), so commands that only
+read (``--version``, ``routines``, ``plan``, ``history``) leave no trace on disk.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
 # Points the program at another copy of the assets: `--self-test` of a copy with a
 # deliberately broken routine, or trying edited images without rebuilding a bundle.
 ASSET_ROOT_ENV = "BACKCOACH_ASSET_ROOT"
+
+SETTINGS_NAME = "settings.json"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _data_dir_override: Path | None = None
@@ -54,34 +61,58 @@ def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     _data_dir_override = Path(path).expanduser().resolve() if path else None
 
 
-def data_dir() -> Path:
-    """Where history, settings and user routines live; created on first use."""
+def _override() -> Path | None:
     if _data_dir_override is not None:
-        path = _data_dir_override
-    elif os.environ.get(DATA_DIR_ENV):
-        path = Path(os.environ[DATA_DIR_ENV]).expanduser().resolve()
-    else:
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+        return _data_dir_override
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]).expanduser().resolve()
+    return None
+
+
+def data_dir() -> Path:
+    """Where history and user routines live (not created here)."""
+    return _override() or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Where settings live: the platform's config folder, or the overridden data folder."""
+    return _override() or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
     """Rotating log files; inside the data folder when it was overridden."""
-    if _data_dir_override is not None or os.environ.get(DATA_DIR_ENV):
-        path = data_dir() / "logs"
-    else:
-        path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    override = _override()
+    if override is not None:
+        return override / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Things made again when missing (pictures rendered for the cards); not created here."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def history_db() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def legacy_settings_file() -> Path | None:
+    """Where settings lived before 0.2 (the data folder), when that is another place."""
+    old = data_dir() / SETTINGS_NAME
+    return None if old.parent == config_dir() else old
+
+
 def settings_file() -> Path:
-    return data_dir() / "settings.json"
+    """The settings file in use: the config folder's, or the old one until it is moved.
+
+    ``backcoach.settings_migration.migrate_settings()`` moves it once, at the window's
+    start; until then readers keep finding the runner's settings where they were.
+    """
+    new = config_dir() / SETTINGS_NAME
+    old = legacy_settings_file()
+    if old is not None and not new.exists() and old.exists():
+        return old
+    return new
 
 
 def user_routines_dir() -> Path:

@@ -64,7 +64,7 @@ def run_json(argv: list[str], timeout: float = 300, **env: str) -> dict[str, obj
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def first_paint(argv: list[str], data: Path) -> tuple[float, float]:
+def first_paint(argv: list[str], data: Path, cache: Path | None = None) -> tuple[float, float]:
     """Launch ``argv``; seconds from launch to its window's first paint, and its peak RSS (MB).
 
     The program, started with BACKCOACH_EXIT_AFTER_FIRST_PAINT=1, prints
@@ -74,6 +74,8 @@ def first_paint(argv: list[str], data: Path) -> tuple[float, float]:
     """
     data.mkdir(parents=True, exist_ok=True)
     env = child_env(BACKCOACH_EXIT_AFTER_FIRST_PAINT="1", BACKCOACH_DATA_DIR=str(data))
+    # Never the runner's own cache folder; one of the run's own when given, else fresh.
+    env["XDG_CACHE_HOME"] = str(cache or data / "cache")
     with tempfile.TemporaryFile("w+") as errfile:
         started = time.time()
         proc = subprocess.Popen(

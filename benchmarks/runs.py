@@ -97,7 +97,7 @@ def _page_ms(data: Path, runs: int) -> float:
         ctx = AppContext(
             catalog=None, settings=Settings(), settings_path=paths.settings_file(), history=store
         )  # type: ignore[arg-type]
-        importer = RunImporter(ctx.runs)
+        importer = RunImporter(lambda c=ctx: c.runs)
         start = time.perf_counter()
         page = RunsPage(ctx, importer)
         page.resize(1200, 760)

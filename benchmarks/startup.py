@@ -1,9 +1,13 @@
 """Start-up and memory of the window, against a bare PySide6 window in the same run.
 
 Each program is launched with BACKCOACH_EXIT_AFTER_FIRST_PAINT=1, prints the moment its
-window is first painted and exits; both run offscreen, alternately, on a fresh data
-folder each time, and the medians are compared. Memory is the process's peak RSS.
+window's first frame is painted and exits; both run offscreen, alternately, on a fresh
+data folder each time, and the medians are compared. Memory is the process's peak RSS.
 The baseline is packaging/pyinstaller/bare_window.py (one QLabel), run from source.
+The picture cache (the platform's cache folder) is the run's own and is filled by the
+first, discarded round, as a runner's first start fills theirs: the figures are a
+start after the first. What was measured, step by step, and what was done about it:
+benchmarks/STARTUP.md.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ def run(quick: bool = False) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="backcoach-startup-") as tmp:
         for i in range(runs + 1):
             for name, argv in commands.items():
-                t, mb = first_paint(argv, Path(tmp) / f"{name}-{i}")
+                t, mb = first_paint(argv, Path(tmp) / f"{name}-{i}", cache=Path(tmp) / "cache")
                 if i:  # the first round only warms the disk cache
                     times[name].append(t)
                     rss[name].append(mb)

@@ -397,7 +397,7 @@ def test_a_custom_exercise_made_in_the_form_joins_the_routine(qtbot, window, mon
     assert seen["too long"] == (False, "900 s is out of range; expected 1–600 s")
     assert [i.exercise for i in editor.draft.items] == ["wall-sit"]
     row = editor.items.rows[0]
-    assert row.thumb.scene() is None  # no picture chosen: the neutral placeholder
+    assert row.thumb.placeholder and row.thumb.picture() is None  # the neutral placeholder
     assert editor.check.equipment == ("wall",)
     assert not w.ctx.catalog.exercise("wall-sit").builtin
 

@@ -52,3 +52,31 @@ def test_exits_when_the_window_paints_under_a_start_up_notice(tmp_path: Path) ->
     before, out, after = start_app(tmp_path)
     assert out.returncode == 0, out.stderr
     assert before < first_paint(out) < after
+
+
+def test_what_the_first_paint_does_not_need_comes_right_after_it(
+    qtbot, data_dir, monkeypatch
+) -> None:
+    """History, the library's banner, the media controls and the welcome wait for the
+    first paint; the library itself is on screen before any of them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcoach import app as app_module
+    from backcoach.ui.first_paint import when_painted
+    from backcoach.ui.main_window import MainWindow
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _t: told.append(title))
+    monkeypatch.setattr(app_module, "attach_desktop", lambda window: told.append("desktop"))
+    monkeypatch.setattr(app_module, "SPEECH_DELAY_MS", 10**9)  # no speech workers here
+    ctx = app_module.build_context(with_history=False)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert ctx.history is None and window.library.cards  # the library needs no history
+    desktop: list[object] = []
+    when_painted(window, lambda: app_module.after_first_paint(window, ctx, desktop))
+    window.show()
+    qtbot.waitUntil(lambda: ctx.history is not None)
+    assert told == ["desktop", "Welcome to backcoach"]
+    assert ctx.settings.welcomed
+    ctx.history.close()

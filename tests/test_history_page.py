@@ -169,7 +169,7 @@ def test_charts_get_the_right_weeks_and_pain_points(qtbot, store: HistoryStore) 
     assert chart.y_for(0) == pytest.approx(chart.plot_rect().bottom())
     assert before[-1].x() == pytest.approx(chart.x_for(TODAY))
     assert after[0].y() > before[0].y()  # less pain after: drawn lower
-    assert chart.tooltip_at(before[0]) == "02 Jun: pain 6 before, 5 after"
+    assert chart.tooltip_at(before[0]) == "2 Jun: pain 6 before, 5 after"
     assert chart.tooltip_at(before[2]) == "11 Jun: pain 3 before, – after"
     assert page.minutes_chart.tooltip_at(bars[-2].rect.center()) == "Week of 9 Jun: 30 minutes"
 

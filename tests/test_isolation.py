@@ -60,10 +60,11 @@ def test_light_commands_do_not_load_qt() -> None:
 
 
 def test_the_window_does_not_load_the_run_file_parsers() -> None:
-    """fitdecode and gpxpy cost start-up time; they load with the first import instead."""
+    """The parsers and the run log (SQLite) cost start-up time; they load with the first
+    import and the history, after the first paint."""
     code = (
         "import sys\nimport backcoach.ui.main_window, backcoach.ui.pages.runs_page\n"
-        "print(','.join(m for m in ('fitdecode', 'gpxpy', 'defusedxml') if m in sys.modules))\n"
+        "print(','.join(m for m in ('fitdecode', 'gpxpy', 'defusedxml', 'backcoach.runs.store', 'sqlite3') if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True

@@ -32,8 +32,10 @@ SCRIPTS = [
     PACKAGING / "linux" / "build.sh",
     PACKAGING / "linux" / "install.sh",
     PACKAGING / "macos" / "build.sh",
+    PACKAGING / "linux" / "release.sh",
     WORKFLOW,
     REPO / ".ci" / "run",
+    REPO / "scripts" / "lint-workflows",
 ]
 TOP = ("packaging", "assets", "backcoach", "scripts", "dist", "build", ".github", "benchmarks")
 # What the recipes build before a later step uses it: (path prefix, what makes it).
@@ -179,7 +181,8 @@ def test_versions_match_backcoach() -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", releases[0].get("date", ""))
     iss = ISS.read_text(encoding="utf-8")
     assert re.findall(r'#define AppVersion "([^"]+)"', iss) == [__version__]
-    for path in (ISS, METAINFO, DESKTOP, *SCRIPTS):
+    # lint-workflows names actionlint's versions, not ours.
+    for path in (ISS, METAINFO, DESKTOP, *(p for p in SCRIPTS if p.name != "lint-workflows")):
         stray = set(re.findall(r"\b\d+\.\d+\.\d+\b", path.read_text(encoding="utf-8")))
         assert stray <= {__version__}, f"{path.name} names another version: {stray}"
 
@@ -216,3 +219,24 @@ def test_desktop_metadata_validates(tool: str, args: list[str], target: Path) ->
     assert exe, f"{tool} is missing: scripts/system-deps test installs it"
     out = subprocess.run([exe, *args, str(target)], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_workflows_linux_job_and_ci_run_the_same_release_script() -> None:
+    """One script, two callers: what the release builds on Linux is what CI checks."""
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    linux_job = workflow.split("\n  linux:\n", 1)[1].split("\n  windows:\n", 1)[0]
+    runs = re.findall(r"^\s+run: (.+)$", linux_job, re.M)
+    assert runs == ["sudo scripts/system-deps test", "packaging/linux/release.sh"]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^packaging/linux/release\.sh$", ci, re.M)
+    assert re.search(r"^scripts/lint-workflows$", ci, re.M)
+    # What the release script checks is not repeated (and left to drift) in .ci/run.
+    assert "build.sh" not in ci and "--self-test" not in ci
+
+
+def test_the_windows_and_macos_jobs_build_and_check_their_installers() -> None:
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    assert "iscc packaging\\windows\\backcoach.iss" in workflow
+    assert '& "$target\\backcoach-cli.exe" --self-test' in workflow  # the installed copy
+    assert "PYTHON: python\n        run: packaging/macos/build.sh" in workflow
+    assert 'hdiutil attach -nobrowse -readonly -mountpoint "$mnt" "$dmg"' in workflow

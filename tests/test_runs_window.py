@@ -294,3 +294,26 @@ def test_a_routine_file_dropped_with_a_run_still_reaches_the_editor(
         w, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, only, buttons, mods)
     )
     assert handed == [[routine], [routine]] and not w.runs_side.importer.busy
+
+
+def test_runs_side_waits_for_the_history_opened_after_the_first_paint(
+    qtbot, data_dir, run_files
+) -> None:
+    """The app opens the history only after the window has painted (app.after_first_paint)."""
+    from backcoach.ui.main_window import MainWindow
+    from tests.window_helpers import make_context
+
+    ctx = make_context(data_dir)
+    history, ctx.history = ctx.history, None
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    assert "runs" in w.rail.buttons and ctx.runs is None
+    w.runs_side.start()  # no history yet: tries again later instead of failing
+    assert w.runs_side.watch.folder is None
+    ctx.history = history
+    assert ctx.runs is not None and ctx.runs.history is history
+    assert _import(qtbot, w, [run_files["run_fit"]]).imported == 1
+    w.show_page(w.runs_page)
+    assert w.runs_page.model.rowCount() == 1
+    w.runs_side.shutdown()
+    history.close()

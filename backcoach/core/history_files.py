@@ -85,6 +85,7 @@ def connect(path: Path) -> sqlite3.Connection:
 def write_all_at_once(path: Path, work: Callable[[sqlite3.Connection], T]) -> T:
     """Open ``path`` and run ``work`` in one transaction (sample data: thousands of rows
     through the one-commit-per-write API would spend minutes in fsync)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     conn = connect(path)
     try:
         conn.execute("BEGIN IMMEDIATE")

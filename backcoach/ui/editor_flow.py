@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from backcoach.core.catalog import Routine
-from backcoach.core.exercise_draft import draft_from_exercise
-from backcoach.core.routine_draft import RoutineDraft, draft_from_routine
-from backcoach.ui.routine_files import RoutineFiles
 
 if TYPE_CHECKING:
+    from backcoach.core.routine_draft import RoutineDraft
     from backcoach.ui.main_window import MainWindow
     from backcoach.ui.pages.editor_page import EditorPage
+    from backcoach.ui.routine_files import RoutineFiles
 
 
 class EditorFlow(QObject):
@@ -26,15 +25,24 @@ class EditorFlow(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx
-        self.files = RoutineFiles(self.ctx, window)
-        self.files.imported.connect(self._open_saved)
-        self.files.deleted.connect(lambda _id: self._library_changed(show_library=True))
+        self._files: RoutineFiles | None = None
+
+    @property
+    def files(self) -> RoutineFiles:
+        """Import, export, delete: made at first use, not before the window's first paint."""
+        if self._files is None:
+            from backcoach.ui.routine_files import RoutineFiles
+
+            self._files = RoutineFiles(self.ctx, self.window)
+            self._files.imported.connect(self._open_saved)
+            self._files.deleted.connect(lambda _id: self._library_changed(show_library=True))
+        return self._files
 
     def connect_routine_page(self, page: object) -> None:
         page.duplicateRequested.connect(self.duplicate)  # type: ignore[attr-defined]
         page.editRequested.connect(self.edit)  # type: ignore[attr-defined]
-        page.deleteRequested.connect(self.files.delete)  # type: ignore[attr-defined]
-        page.exportRequested.connect(self.files.export)  # type: ignore[attr-defined]
+        page.deleteRequested.connect(lambda r: self.files.delete(r))  # type: ignore[attr-defined]
+        page.exportRequested.connect(lambda r: self.files.export(r))  # type: ignore[attr-defined]
 
     @property
     def editor(self) -> EditorPage:
@@ -51,12 +59,18 @@ class EditorFlow(QObject):
         return page
 
     def new_routine(self) -> None:
+        from backcoach.core.routine_draft import RoutineDraft
+
         self._open_editor(RoutineDraft())
 
     def duplicate(self, routine: Routine) -> None:
+        from backcoach.core.routine_draft import draft_from_routine
+
         self._open_editor(draft_from_routine(routine, edit=False))
 
     def edit(self, routine: Routine) -> None:
+        from backcoach.core.routine_draft import draft_from_routine
+
         if not routine.builtin:
             self._open_editor(draft_from_routine(routine, edit=True))
 
@@ -71,6 +85,8 @@ class EditorFlow(QObject):
     def edit_exercise(self, exercise_id: str) -> None:
         ex = self.ctx.catalog.exercises.get(exercise_id)
         if ex is not None and not ex.builtin:
+            from backcoach.core.exercise_draft import draft_from_exercise
+
             self._exercise_form(draft_from_exercise(ex))
 
     def _exercise_form(self, draft: object) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -29,7 +29,6 @@ from backcoach.ui.full_screen import FullScreen
 from backcoach.ui.nav_rail import NavRail
 from backcoach.ui.notices import NoticeBar, show_startup_notices
 from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
-from backcoach.ui.routine_files import toml_files
 from backcoach.ui.runs.controller import RunsSide
 from backcoach.ui.voice_status import VoiceStatus
 from backcoach.ui.welcome import show_about, welcome_if_first_run
@@ -48,6 +47,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    flowMade = Signal(object)  # the SessionFlow, made at the first session (MPRIS binds to it)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -65,12 +66,11 @@ class MainWindow(QMainWindow):
         self.voice.changed.connect(lambda: self._flow.show_voice() if self._flow else None)
         self.full_screen = FullScreen(self)
         self.editor_flow = EditorFlow(self)  # the runner's own routines, files and drops
-        self.runs_side: RunsSide | None = None  # run files: imports, drops, the watched folder
-        if ctx.runs is not None:
-            self.runs_side = RunsSide(ctx, self)
-            self.runs_side.reportReady.connect(self._runs_imported)
-            self.runs_side.importer.runsImported.connect(self._new_runs)
-            self.runs_side.start_soon()
+        # Run files: imports, drops, the watched folder (which waits for the history).
+        self.runs_side = RunsSide(ctx, self)
+        self.runs_side.reportReady.connect(self._runs_imported)
+        self.runs_side.importer.runsImported.connect(self._new_runs)
+        self.runs_side.start_soon()
         self._register_pages()
 
         central = QWidget()
@@ -92,8 +92,7 @@ class MainWindow(QMainWindow):
     def _register_pages(self) -> None:
         self._add("library", self._make_library, self.tr("Routines"))
         self._add("history", self._make_history, self.tr("History"))
-        if self.runs_side is not None:
-            self._add("runs", self._make_runs, self.tr("Runs"))
+        self._add("runs", self._make_runs, self.tr("Runs"))
         self._add("why", self._make_why, self.tr("Why it hurts"))
         self._add("settings", self._make_settings, self.tr("Settings"))
         self._add("routine", self._make_routine)
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
         page = LibraryPage(self.ctx)
         page.routineChosen.connect(self.open_routine)
         page.newRoutineRequested.connect(self.editor_flow.new_routine)
-        page.openFileRequested.connect(self.editor_flow.files.open_file)
+        page.openFileRequested.connect(lambda: self.editor_flow.files.open_file())
         return page
 
     def _make_routine(self) -> QWidget:
@@ -149,7 +148,6 @@ class MainWindow(QMainWindow):
     def _make_runs(self) -> QWidget:
         from backcoach.ui.pages.runs_page import RunsPage
 
-        assert self.runs_side is not None
         page = RunsPage(self.ctx, self.runs_side.importer)
         page.actions.added.connect(lambda _id: self._new_runs(None))
         return page
@@ -159,8 +157,7 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.ctx)
         page.themeChanged.connect(theme.apply_theme)
-        if self.runs_side is not None:
-            page.watchedFolderChanged.connect(self.runs_side.set_watched_folder)
+        page.watchedFolderChanged.connect(self.runs_side.set_watched_folder)
         self.voice.bind_settings_page(page)
         return page
 
@@ -204,6 +201,7 @@ class MainWindow(QMainWindow):
             self._flow.started.connect(lambda: self.show_page(self.session_page))
             self._flow.finished.connect(self._session_finished)
             self._flow.saved.connect(self._refresh_history)
+            self.flowMade.emit(self._flow)
         return self._flow
 
     @property
@@ -267,11 +265,15 @@ class MainWindow(QMainWindow):
 
     # ----- window events -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from backcoach.ui.routine_files import toml_files
+
         if not self.session_live and toml_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A routine file dropped anywhere on the window is imported (checked first)."""
+        from backcoach.ui.routine_files import toml_files
+
         files = toml_files(event.mimeData().urls())
         if files and not self.session_live:
             event.acceptProposedAction()
@@ -292,7 +294,6 @@ class MainWindow(QMainWindow):
         if self._flow is not None:
             self._flow.shutdown()
         self.voice.detach()
-        if self.runs_side is not None:
-            self.runs_side.shutdown()
+        self.runs_side.shutdown()
         self.ctx.update_settings(window_geometry=window_geometry.saved(self))
         super().closeEvent(event)

@@ -22,10 +22,10 @@ from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.safety import pain_advice
 from backcoach.speech.status import voice_status
 from backcoach.ui.context import AppContext
+from backcoach.ui.desktop.inhibit import ScreenInhibitor
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
 from backcoach.ui.dialogs.check import CheckDialog
 from backcoach.ui.dialogs.hurt import HurtDialog
-from backcoach.ui.inhibit import ScreenInhibitor
 from backcoach.ui.pages.session_page import SessionPage
 from backcoach.ui.pages.summary_page import SummaryPage
 from backcoach.ui.session_driver import SessionDriver

@@ -10,15 +10,22 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 
+def _report() -> None:
+    print(json.dumps({"first_paint": time.time()}), flush=True)
+    QApplication.exit(0)
+
+
 class _FirstPaint(QObject):
+    """As backcoach's probe: reports from the loop once the first frame is painted."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(json.dumps({"first_paint": time.time()}), flush=True)
-            QApplication.exit(0)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, _report)
         return False
 
 

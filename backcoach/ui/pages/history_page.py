@@ -33,6 +33,7 @@ from backcoach.core import history_export
 from backcoach.core.history import HistoryStore
 from backcoach.core.history_queries import PainPoint, WeekMinutes, monday_of
 from backcoach.core.history_stats import pain_trend
+from backcoach.ui.formats import number
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
 from backcoach.ui.widgets.pain_chart import PainChart
@@ -257,7 +258,7 @@ class HistoryPage(QWidget):
         self._show_distance(today)
         self._fill_cards(weeks, points, today)
         self.list_title.setText(
-            self.tr("1 session") if total == 1 else self.tr("{0} sessions").format(f"{total:,}")
+            self.tr("1 session") if total == 1 else self.tr("{0} sessions").format(number(total))
         )
         self.table.selectRow(0)
 

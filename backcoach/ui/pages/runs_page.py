@@ -48,7 +48,6 @@ class RunsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.log = ctx.runs
         self.importer = importer
         self.actions = RunActions(ctx, self)
         self.actions.changed.connect(self.refresh)
@@ -185,9 +184,14 @@ class RunsPage(QWidget):
     def page_shown(self) -> None:
         self.refresh()
 
+    @property
+    def log(self):  # type: ignore[no-untyped-def]
+        return self.ctx.runs
+
     def refresh(self) -> None:
         log = self.log
         if log is None:
+            self.empty.setVisible(True)
             return
         today = self.ctx.today()
         self.model.load(log)

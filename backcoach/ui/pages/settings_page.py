@@ -102,8 +102,8 @@ class SettingsPage(QWidget):
         runs_box = self._runs_box(s.watched_folder)
 
         data = QLabel(
-            self.tr("History and settings: {0}<br>Log file: {1}").format(
-                paths.data_dir(), log_file()
+            self.tr("History: {0}<br>Settings: {1}<br>Log file: {2}").format(
+                paths.data_dir(), paths.settings_file(), log_file()
             )
         )
         data.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

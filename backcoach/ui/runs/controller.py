@@ -10,8 +10,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from backcoach.runs.reading import is_run_file_name
-from backcoach.runs.watch import MAX_DEPTH, MAX_FILES
 from backcoach.ui.context import AppContext
 from backcoach.ui.runs.folder_watch import FolderWatch
 from backcoach.ui.runs.importer import RunImporter
@@ -22,6 +20,9 @@ WATCH_DELAY_MS = 1500
 
 def dropped_paths(mime: QMimeData) -> list[str]:
     """Run files among what was dropped; a dropped folder stands for the run files in it."""
+    from backcoach.runs.reading import is_run_file_name
+    from backcoach.runs.watch import MAX_FILES
+
     out: list[str] = []
     for url in mime.urls():
         if not url.isLocalFile():
@@ -36,6 +37,8 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 
 def _has_run_files(mime: QMimeData) -> bool:
     """Worth taking: a run file by its name, or a folder that may hold some."""
+    from backcoach.runs.reading import is_run_file_name
+
     for url in mime.urls():
         if url.isLocalFile():
             path = Path(url.toLocalFile())
@@ -45,6 +48,9 @@ def _has_run_files(mime: QMimeData) -> bool:
 
 
 def _run_files_in(folder: Path) -> list[str]:
+    from backcoach.runs.reading import is_run_file_name
+    from backcoach.runs.watch import MAX_DEPTH
+
     found: list[str] = []
     base = len(folder.parts)
     for dirpath, dirnames, files in os.walk(folder):
@@ -60,7 +66,7 @@ class RunsSide(QObject):
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
         self.ctx = ctx
-        self.importer = RunImporter(ctx.runs, self)
+        self.importer = RunImporter(lambda: ctx.runs, self)
         self.watch = FolderWatch(self.importer, self)
         self.importer.finished.connect(self.reportReady)
         window.setAcceptDrops(True)
@@ -70,6 +76,9 @@ class RunsSide(QObject):
         QTimer.singleShot(WATCH_DELAY_MS, self, self.start)
 
     def start(self) -> None:
+        if self.ctx.runs is None:  # the history opens after the first paint: wait for it
+            QTimer.singleShot(WATCH_DELAY_MS, self, self.start)
+            return
         self.watch.set_folder(self.ctx.settings.watched_folder)
 
     def set_watched_folder(self, folder: str) -> None:

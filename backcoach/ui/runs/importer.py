@@ -13,19 +13,19 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from backcoach.runs.model import ImportReport
-from backcoach.runs.store import RunLog
-from backcoach.runs.watch import Candidate, new_files
-
+# Only names here: the window makes the importer before its first paint, and the run
+# log's modules (SQLite among them) wait until the history opens after it.
 if TYPE_CHECKING:
     from backcoach.runs.files import FileRead
+    from backcoach.runs.store import RunLog
+    from backcoach.runs.watch import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +46,10 @@ class RunImporter(QObject):
     runsImported = Signal(object)  # ImportReport that wrote runs
     _read = Signal(object)  # a _Job read on the worker thread, back on ours
 
-    def __init__(self, log_: RunLog, parent: QObject | None = None) -> None:
+    def __init__(self, log_: Callable[[], RunLog | None], parent: QObject | None = None) -> None:
+        """``log_`` gives the run log at the moment of writing (None: no history yet)."""
         super().__init__(parent)
-        self.log = log_
+        self._log = log_
         self._queue: deque[_Job] = deque()
         self._thread: threading.Thread | None = None
         self._read.connect(self._write)
@@ -63,9 +64,10 @@ class RunImporter(QObject):
 
     def import_folder(self, folder: Path) -> None:
         """New or changed run files in ``folder`` (skipped while a scan of it is queued)."""
-        if any(j.folder == folder for j in self._queue):
+        log_ = self._log()
+        if log_ is None or any(j.folder == folder for j in self._queue):
             return
-        self._submit(_Job("folder", folder=folder, seen=self.log.seen_files()))
+        self._submit(_Job("folder", folder=folder, seen=log_.seen_files()))
 
     def _submit(self, job: _Job) -> None:
         self._queue.append(job)
@@ -90,6 +92,7 @@ class RunImporter(QObject):
         try:
             # The parsers load on the first import, not with the window (start-up time).
             from backcoach.runs.files import read_file
+            from backcoach.runs.watch import new_files
 
             if job.folder is not None:
                 job.candidates = new_files(job.folder, job.seen)
@@ -103,10 +106,19 @@ class RunImporter(QObject):
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join()
-        report = self.log.import_reads(job.reads) if job.reads else ImportReport()
-        for candidate, outcome in zip(job.candidates, report.files, strict=False):
-            line = "imported" if outcome.imported else "; ".join(outcome.lines()) or "nothing new"
-            self.log.mark_seen(candidate.path, candidate.size, candidate.mtime_ns, line)
+        from backcoach.runs.model import FileOutcome, ImportReport
+
+        log_ = self._log()
+        if log_ is None:  # history could not be opened: every file says so
+            why = "not saved: your history is not open"
+            report = ImportReport(tuple(FileOutcome(r.path, error=why) for r in job.reads))
+        else:
+            report = log_.import_reads(job.reads) if job.reads else ImportReport()
+            for candidate, outcome in zip(job.candidates, report.files, strict=False):
+                line = (
+                    "imported" if outcome.imported else "; ".join(outcome.lines()) or "nothing new"
+                )
+                log_.mark_seen(candidate.path, candidate.size, candidate.mtime_ns, line)
         if report.imported:
             self.runsImported.emit(report)
         self.finished.emit(report, job.origin)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import monday_of
+from backcoach.ui.formats import short_month, short_weekday, weekday_day_month
 from backcoach.ui.widgets.chart_style import ChartWidget, chart_colors, small_font
 
 # Minutes that reach each fill level; a typical routine is 10-15 minutes.
@@ -87,7 +88,8 @@ class ActivityCalendar(ChartWidget):
         left, top, pitch = self._geometry()
         first = self.first_day()
         p.setPen(c.muted)
-        for row, name in ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri"))):
+        for row in (0, 2, 4):  # Mon, Wed, Fri
+            name = short_weekday(row + 1)
             y = top + row * pitch
             p.drawText(
                 QRectF(0, y, left - 6, pitch * 0.84),
@@ -98,7 +100,7 @@ class ActivityCalendar(ChartWidget):
         # so when the first column (often a month's tail) would crowd the next name,
         # the tail's name is the one left out.
         labels = [
-            (left + week * pitch, f"{first + timedelta(weeks=week):%b}")
+            (left + week * pitch, short_month(first + timedelta(weeks=week)))
             for week in range(self.weeks)
             if week == 0
             or (first + timedelta(weeks=week)).month != (first + timedelta(weeks=week - 1)).month
@@ -157,5 +159,5 @@ class ActivityCalendar(ChartWidget):
             return None
         minutes = self.minutes_on(day)
         if minutes > 0:
-            return self.tr("{0}: {1} minutes").format(f"{day:%a %d %b}", round(minutes))
-        return self.tr("{0}: no session").format(f"{day:%a %d %b}")
+            return self.tr("{0}: {1} minutes").format(weekday_day_month(day), round(minutes))
+        return self.tr("{0}: no session").format(weekday_day_month(day))

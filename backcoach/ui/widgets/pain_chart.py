@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import PainPoint
+from backcoach.ui.formats import day_month, short_month
 from backcoach.ui.widgets.chart_style import (
     ChartWidget,
     chart_colors,
@@ -180,7 +181,7 @@ class PainChart(ChartWidget):
             if day >= self._first:
                 day_width = plot.width() / ((self._last - self._first).days + 1)
                 x = self.x_for(day) - day_width / 2
-                p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), f"{day:%b}")
+                p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), short_month(day))
             day = (day + timedelta(days=32)).replace(day=1)
 
     def _paint_series(self, p: QPainter, pts: list[QPointF], colour: QColor, filled: bool) -> None:
@@ -229,7 +230,7 @@ class PainChart(ChartWidget):
             return None
         pt = near[-1]
         return self.tr("{0}: pain {1} before, {2} after").format(
-            pt.started_at.strftime("%d %b"), _pain(pt.before), _pain(pt.after)
+            day_month(pt.started_at), _pain(pt.before), _pain(pt.after)
         )
 
 

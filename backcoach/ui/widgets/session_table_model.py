@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 
 from backcoach.core.history import HistoryStore, SessionRow
 from backcoach.core.records import SessionStatus
+from backcoach.ui.formats import clock_time, weekday_day_month
 
 PAGE_SIZE = 100
 _Index = QModelIndex | QPersistentModelIndex
@@ -150,12 +150,11 @@ class SessionTableModel(QAbstractTableModel):
 
 def format_day(s: SessionRow, this_year: int | None = None) -> str:
     """ "Wed 18 Jun", with the year when it is not this year's."""
-    fmt = "ddd d MMM" if s.started_at.year == this_year else "ddd d MMM yyyy"
-    return QLocale().toString(s.started_at.date(), fmt)
+    return weekday_day_month(s.started_at, with_year=s.started_at.year != this_year)
 
 
 def format_when(s: SessionRow) -> str:
-    return f"{format_day(s)}, {s.started_at:%H:%M}"
+    return f"{format_day(s)}, {clock_time(s.started_at)}"
 
 
 def pain_text(value: int | None) -> str:

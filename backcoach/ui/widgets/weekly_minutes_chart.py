@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import WeekMinutes
+from backcoach.ui.formats import day_month
 from backcoach.ui.widgets.chart_style import (
     ChartWidget,
     bar_rects,
@@ -38,7 +39,7 @@ class Bar:
 
 
 def _short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return day_month(day)
 
 
 class WeeklyMinutesChart(ChartWidget):
