@@ -63,7 +63,7 @@ def test_the_window_does_not_load_the_run_file_parsers() -> None:
     """The parsers and the run log (SQLite) cost start-up time; they load with the first
     import and the history, after the first paint."""
     code = (
-        "import sys\nimport backcoach.ui.main_window, backcoach.ui.pages.runs_page\n"
+        "import sys\nimport backcoach.ui.main_window\n"
         "print(','.join(m for m in ('fitdecode', 'gpxpy', 'defusedxml', 'backcoach.runs.store', 'sqlite3') if m in sys.modules))\n"
     )
     out = subprocess.run(
