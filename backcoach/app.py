@@ -50,9 +50,10 @@ def build_context(with_history: bool = True) -> Any:
             f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "
             f"skipped. The first: {catalog.errors[0]}"
         )
-    loaded = load_settings(paths.settings_file())
-    if loaded.notice:
-        notices.append(loaded.notice)
+    # The window owns the data folder: a settings file that fails its checks is kept
+    # aside and the checked settings written in its place.
+    loaded = load_settings(paths.settings_file(), keep_aside=True)
+    notices.extend(loaded.notices)
     return AppContext(
         catalog=catalog,
         settings=loaded.settings,
@@ -103,13 +104,20 @@ def run_app(screenshot_dir: str | None = None) -> int:
         from backcoach.ui.screenshots import render_all
 
         return render_all(screenshot_dir)
+    from backcoach.ui.desktop.single_instance import SingleInstance
     from backcoach.ui.first_paint import FirstPaintProbe, when_painted
     from backcoach.ui.main_window import MainWindow
 
+    # The data folder has one owner: a second launch brings the first window forward.
+    instance = SingleInstance(paths.data_dir())
+    refused = _refuse_unless_owner(instance)
+    if refused is not None:
+        return refused
     ctx = build_context(with_history=False)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     window = MainWindow(ctx)
+    instance.raiseRequested.connect(window.bring_forward)
     desktop: list[Any] = []
     when_painted(window, lambda: after_first_paint(window, ctx, desktop))
     if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
@@ -124,8 +132,30 @@ def run_app(screenshot_dir: str | None = None) -> int:
                 service.close()
         if ctx.speaker is not None:
             ctx.speaker.close()
+        instance.close()
         if ctx.history is not None:
-            ctx.history.close()
+            ctx.history.close()  # what could not be saved goes into a recovery file
+
+
+def _refuse_unless_owner(instance: Any) -> int | None:
+    """None when this launch owns the data folder and opens the window; else the exit
+    code: 0 when the window already open came forward, 1 when another copy owns it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backcoach.core.folder_lock import FolderInUse
+
+    try:
+        outcome = instance.start()
+    except FolderInUse as busy:
+        log.warning("not opening: %s", busy)
+        text = str(busy)
+        print(f"backcoach: {text}", file=sys.stderr)
+        QMessageBox.warning(None, "backcoach", text[:1].upper() + text[1:] + ".")
+        return 1
+    if outcome == "forwarded":
+        print("backcoach is already open; its window was brought forward.")
+        return 0
+    return None
 
 
 def after_first_paint(window: Any, ctx: Any, desktop: list[Any]) -> None:

@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def claim_data_folder(role: str) -> None:
+    """Own the data folder for the life of this process (see core.folder_lock).
+
+    Raises FolderInUse, naming the copy that owns it, when another one does.
+    """
+    from backcoach.core.folder_lock import claim
+
+    claim(paths.data_dir(), role)
+
+
 def open_history(report: Callable[[str], None]) -> HistoryStore:
     """The history store; ``report`` hears its notice (a damaged file set aside...)."""
     store = HistoryStore.open(paths.history_db())

@@ -208,8 +208,8 @@ CASES = {
         "exercises",
         "my-move.toml",
         EXERCISE.format(id="my-move").replace('name = "My move"', 'name = "My move'),
-        "",
-        ("not valid TOML", "line 2", "fix the syntax"),
+        "name (line 2)",
+        ("not valid TOML", "at column 16", "fix the syntax"),
         1,
     ),
     "unknown equipment": (
@@ -401,7 +401,12 @@ def test_a_link_leaving_its_folder_is_refused(data_dir: Path, tmp_path: Path) ->
     link.symlink_to(outside)
     catalog = _load(data_dir)
     _assert_reported(
-        catalog.errors, link, "", f"links to {outside}", "outside", "expected a file inside"
+        catalog.errors,
+        link,
+        "(file)",
+        f"links to {outside}",
+        "outside",
+        "expected a file inside",
     )
     assert len(catalog.errors) == 1
     assert "escape" not in catalog.exercises

@@ -134,13 +134,11 @@ def test_set_aside_twice_in_the_same_second_keeps_both(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("history.sqlite3.damaged-*"))) == 2
 
 
-def test_damage_found_during_a_session_stops_saving_without_raising(tmp_path: Path) -> None:
+def test_damage_found_during_a_session_keeps_the_sets_for_the_next_start(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     _real_history(db, sessions=10)
     store = HistoryStore.open(db)
-    sid = store.begin_session("r", "R", 60.0, None, "0.1.0")
-    store.close()
-    store = HistoryStore.open(db)
+    sid = store.begin_session("r", "R", 60.0, None, "0.1.0", day(20))
     # Something else overwrites every page but the first under the open store, then
     # commits through SQLite, so the store's page cache is thrown away and re-read.
     size = db.stat().st_size
@@ -155,18 +153,24 @@ def test_damage_found_during_a_session_stops_saving_without_raising(tmp_path: Pa
     store.record_segment(sid, seg(1))
     store.end_session(sid, SessionStatus.COMPLETED)
     assert not store.saving
-    assert "damaged" in store.notice and "not being saved" in store.notice
+    assert store.notice.startswith("Saving has stopped: the history file is damaged")
     store.sessions()  # reads keep answering without raising, if only with nothing
-    store.close()
-    with HistoryStore.open(db) as next_start:  # ... and the next start sets it aside
+    state = store.close()
+    assert state is not None and state.kept_in is not None and state.kept_in.exists()
+    with HistoryStore.open(db) as next_start:  # ... the next start sets it aside
         assert "new one was started" in next_start.notice
+        assert "1 set that could not be saved last time" in next_start.notice
+        (row,) = next_start.sessions()  # ... and adds what the damaged file refused
+        assert (row.routine_id, row.status, row.done_s) == ("r", SessionStatus.COMPLETED, 30.0)
+    assert not state.kept_in.exists()
 
 
 # ------------------------------------------------------------------ full disk
-def test_full_disk_mid_session_stops_saving_and_keeps_what_was_committed(
+def test_injected_page_cap_mid_session_keeps_every_set_until_the_next_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """SQLite's max_page_count makes the file unable to grow: a real SQLITE_FULL."""
+    """SQLite's max_page_count makes the file unable to grow: SQLite's own SQLITE_FULL,
+    injected at the connection (test_history_faults.py fills a real disk)."""
     monkeypatch.setattr(
         history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 24")
     )
@@ -179,20 +183,21 @@ def test_full_disk_mid_session_stops_saving_and_keeps_what_was_committed(
         store.record_segment(sid, seg(written, exercise_name="Glute bridge " * 60))
         written += 1
     assert not store.saving, "the capped file never filled up"
-    assert "disk is full" in store.notice and "not being saved" in store.notice
-    # The rest of the session goes on without raising, and without writing.
+    assert store.notice.startswith("Saving is failing: the disk is full. Free some space")
+    # The rest of the session goes on without raising; its writes wait with the first.
     store.record_segment(sid, seg(written))
     store.end_session(sid, SessionStatus.COMPLETED)
-    assert store.begin_session("r", "R", 60.0, None, "0.1.0") is None
-    store.close()
+    assert store.outcome(sid).unsaved_sets == 2
+    state = store.close()
+    assert state is not None and state.kept_in is not None  # the JSON file is not capped
 
     monkeypatch.undo()
     with HistoryStore.open(db) as later:
-        assert later.saving and later.notice == ""
+        assert later.saving and "2 sets that could not be saved last time" in later.notice
         detail = later.session(sid)
         assert detail is not None
-        assert detail.session.status is SessionStatus.INTERRUPTED
-        assert len(detail.segments) == written - 1  # all but the one that did not fit
+        assert detail.session.status is SessionStatus.COMPLETED
+        assert len(detail.segments) == written + 1  # every one, the refused ones merged
     assert reader(db).execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
@@ -203,9 +208,11 @@ def test_full_disk_when_creating_the_file(tmp_path: Path, monkeypatch: pytest.Mo
     store = HistoryStore.open(tmp_path / "history.sqlite3")
     assert not store.saving
     assert store.notice == (
-        "History can't be saved because the disk is full. This session is not being saved."
+        "History can't be saved right now: the disk is full. Free some space on the disk "
+        f"that holds {tmp_path}; backcoach keeps your sets and saves them as soon as it can."
     )
-    assert store.begin_session("r", "R", 60.0, None, "0.1.0") is None
+    sid = store.begin_session("r", "R", 60.0, None, "0.1.0")
+    assert sid is not None and sid < 0  # a key until its row is in the file
     assert (store.count(), store.sessions(), store.streak()) == (0, [], 0)
     store.close()
 
@@ -214,7 +221,12 @@ def test_data_folder_that_cannot_be_created(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     store = HistoryStore.open(blocker / "history.sqlite3")
-    assert not store.saving and "not being saved" in store.notice
+    assert not store.saving
+    assert store.notice == (
+        f"History can't be saved right now: {blocker} is a file, where backcoach keeps its "
+        "data folder. Move that file away, or start backcoach with --data-dir pointing at a "
+        "folder; backcoach keeps your sets and saves them as soon as it can."
+    )
     assert store.count() == 0
     store.close()
 
@@ -233,8 +245,8 @@ from backcoach.core.records import SessionStatus
 from tests.history_helpers import seg
 
 folder = Path(sys.argv[1])
-try:
-    (folder / "probe").touch()
+try:  # the folder (a new file in it) or the history file itself, as the test chmods
+    Path(sys.argv[2]).open("a").close()
     refused = False
 except PermissionError:
     refused = True
@@ -242,30 +254,35 @@ store = HistoryStore.open(folder / "history.sqlite3")
 sid = store.begin_session("r", "New session", 60.0, 2, "0.1.0")
 store.record_segment(sid, seg(0))
 store.end_session(sid, SessionStatus.COMPLETED)
+routines = [s.routine_name for s in store.sessions()]
+notice = store.notice
+state = store.close()
 print(json.dumps({
-    "refused": refused, "saving": store.saving, "notice": store.notice, "sid": sid,
-    "routines": [s.routine_name for s in store.sessions()],
+    "refused": refused, "saving": state.saving, "notice": notice, "sid": sid,
+    "routines": routines, "outcome": store.outcome(sid).sentence(),
 }))
-store.close()
 """
 
 
-def _run_without_write_permission(folder: Path) -> dict[str, object]:
-    cmd = [sys.executable, "-c", _READ_ONLY_CHILD, str(folder)]
+def _run_without_write_permission(folder: Path, mode: int = 0o555) -> dict[str, object]:
+    history = folder / "history.sqlite3"
+    target = folder if mode == 0o555 else history
+    probe = folder / "probe" if target == folder else history
+    cmd = [sys.executable, "-c", _READ_ONLY_CHILD, str(folder), str(probe)]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv: cannot drop the override")
         cmd = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", *cmd]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    folder.chmod(0o555)
+    target.chmod(mode)
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=REPO, timeout=60)
     finally:
-        folder.chmod(0o755)
+        target.chmod(0o755 if target == folder else 0o644)
     assert out.returncode == 0, out.stderr
     result: dict[str, object] = json.loads(out.stdout)
-    assert result["refused"] is True, "the folder was still writable: the test proves nothing"
+    assert result["refused"] is True, f"{target} was still writable: the test proves nothing"
     return result
 
 
@@ -283,19 +300,37 @@ def test_read_only_folder_with_history_shows_it_but_saves_nothing(tmp_path: Path
     result = _run_without_write_permission(folder)
 
     assert result["saving"] is False
-    assert result["sid"] is None
-    assert "read-only" in str(result["notice"]) and "not being saved" in str(result["notice"])
-    assert str(folder) in str(result["notice"])
+    assert result["notice"] == (
+        f"History can't be saved right now: backcoach has no permission to write to {folder}. "
+        "Give your user write access to that folder, or start backcoach with --data-dir "
+        "pointing at a folder you can write to; backcoach keeps your sets and saves them as "
+        "soon as it can."
+    )
     assert result["routines"] == ["Earlier session"]  # the review page still has its data
+    assert "could not be kept either" in str(result["outcome"])
     assert _digest(folder) == before  # nothing moved aside, nothing written
+
+
+def test_a_history_file_with_no_permissions_is_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with HistoryStore.open(folder / "history.sqlite3") as store:
+        add_session(store, day(1), routine=("a", "Earlier session"))
+    result = _run_without_write_permission(folder, mode=0o000)  # chmod 000 on the file
+    assert result["saving"] is False
+    assert result["notice"] == (
+        "History can't be saved right now: backcoach has no permission to write to "
+        f"{folder / 'history.sqlite3'}. Give your user read and write access to that file (it "
+        "is yours: chmod u+rw); backcoach keeps your sets and saves them as soon as it can."
+    )
 
 
 def test_read_only_folder_without_history_yet(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
     result = _run_without_write_permission(folder)
-    assert result["saving"] is False and result["sid"] is None
-    assert "not being saved" in str(result["notice"])
+    assert result["saving"] is False
+    assert f"no permission to write to {folder}" in str(result["notice"])
     assert result["routines"] == []
     assert list(folder.iterdir()) == []
 
@@ -308,8 +343,8 @@ def test_damaged_file_in_a_read_only_folder_is_left_alone(tmp_path: Path) -> Non
 
     result = _run_without_write_permission(folder)
 
-    assert result["saving"] is False and result["sid"] is None
+    assert result["saving"] is False
     assert "could not be replaced" in str(result["notice"])
-    assert "not being saved" in str(result["notice"])
+    assert "no permission to write" in str(result["notice"])
     assert result["routines"] == []
     assert _digest(folder) == before  # not moved, not rewritten

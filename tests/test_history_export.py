@@ -25,6 +25,14 @@ DANGEROUS = {
     "\rReturn": "'\rReturn",
     "Plain text = fine": "Plain text = fine",
     "": "",
+    # Spreadsheets skip leading spaces, tabs and line breaks before looking for "=".
+    " =1+1": "' =1+1",
+    "\n=1+1": "'\n=1+1",
+    "\n\t @cmd": "'\n\t @cmd",
+    "\u00a0+1": "'\u00a0+1",
+    "  - felt fine": "'  - felt fine",
+    "  felt fine": "  felt fine",
+    "\n": "\n",
 }
 
 

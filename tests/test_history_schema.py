@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import history_schema
+from backcoach.core import history_files, history_schema
 from backcoach.core.history import HistoryStore
 from backcoach.core.records import SessionStatus
 from tests.history_helpers import add_session, day, reader
@@ -88,7 +88,19 @@ FROM sessions;
 PRAGMA user_version = 3;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
+V4_DDL = (
+    V3_DDL.replace("PRAGMA user_version = 3;", "")
+    + """
+ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE sessions ADD COLUMN owner_started REAL;
+CREATE TABLE recovery_merged (
+    name       TEXT PRIMARY KEY,
+    merged_at  TEXT NOT NULL
+);
+PRAGMA user_version = 4;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -136,13 +148,14 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 4
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 5
     assert {
         "sessions",
         "segments",
         "events",
         "session_overview",
         "sessions_by_start",
+        "recovery_merged",
         "runs",
         "shoes",
         "run_files",
@@ -162,8 +175,11 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "pain_after",
         "app_version",
         "notes",
+        "owner_pid",
+        "owner_started",
         "run_id",
     ]
+    assert "recovery_merged" in shape
 
 
 @pytest.mark.parametrize("version", sorted(OLD_VERSIONS))
@@ -222,7 +238,9 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(
 def test_foreign_keys_cascade_when_a_session_is_deleted(tmp_path: Path) -> None:
     with HistoryStore.open(tmp_path / "h.db") as store:
         sid = add_session(store, day(1), segments=4)
-        store._conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))  # type: ignore[union-attr]
+    con = history_files.connect(tmp_path / "h.db")  # foreign keys on, as the store has them
+    con.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+    con.close()
     assert reader(tmp_path / "h.db").execute("SELECT count(*) FROM segments").fetchone()[0] == 0
 
 
@@ -237,19 +255,20 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    tables = {"events", "run_files", "run_overview", "runs", "segments", "session_overview"}
-    assert tables | {"sessions", "shoes"} <= set(out.split())
+    tables = {"events", "recovery_merged", "segments", "session_overview", "sessions"}
+    runs = {"run_files", "run_overview", "runs", "shoes"}
+    assert tables | runs == set(out.split()[:9])  # .tables prints them in columns
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out
 
 
-def test_version_3_file_gains_runs_and_shoes_and_keeps_its_sessions(tmp_path: Path) -> None:
-    """The step this release adds, from the schema the first release shipped."""
+def test_version_4_file_gains_runs_and_shoes_and_keeps_its_sessions(tmp_path: Path) -> None:
+    """The step the runner's side adds (version 5), from the version before it."""
     from datetime import date, datetime, timedelta, timezone
 
     from backcoach.runs.store import RunLog
 
-    old = tmp_path / "v3.db"
-    _old_file(old, 3)
+    old = tmp_path / "v4.db"
+    _old_file(old, 4)
     with HistoryStore.open(old) as store:
         log = RunLog(store)
         assert (log.count(), log.shoes()) == (0, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -129,8 +130,9 @@ def test_reopen_marks_running_sessions_interrupted_keeping_what_was_done(db: Pat
     for i in range(4):
         store.record_segment(left_open, seg(i, 25.0))
     # Simulate a stale running total: recovery must trust the segments, not the row.
-    store._conn.execute("UPDATE sessions SET done_s = 0 WHERE id = ?", (left_open,))  # type: ignore[union-attr]
     store.close()
+    with sqlite3.connect(db) as other:
+        other.execute("UPDATE sessions SET done_s = 0 WHERE id = ?", (left_open,))
 
     with HistoryStore.open(db) as again:
         assert again.recovered == 1 and again.notice == ""
@@ -148,7 +150,7 @@ def test_reopen_marks_running_sessions_interrupted_keeping_what_was_done(db: Pat
 def test_reader_open_leaves_running_sessions_alone(db: Path) -> None:
     with HistoryStore.open(db) as writer:
         sid = writer.begin_session("r", "R", 60.0, None, "0.1.0")
-        with HistoryStore.open(db, recover=False) as export_side:
+        with HistoryStore.open_reader(db) as export_side:
             assert export_side.recovered == 0
             assert export_side.sessions()[0].status is SessionStatus.RUNNING
         writer.record_segment(sid, seg(0))

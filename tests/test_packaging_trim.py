@@ -36,7 +36,7 @@ def test_every_qt_module_backcoach_imports_is_kept() -> None:
     assert used <= trim.KEEP_QT_MODULES, f"add to KEEP_QT_MODULES: {used - trim.KEEP_QT_MODULES}"
     excluded = set(trim.qt_excludes())
     assert not {f"PySide6.{m}" for m in used} & excluded
-    assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick"} <= excluded
+    assert {"PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded
 
 
 def test_no_excluded_standard_module_is_imported_by_backcoach() -> None:

@@ -201,3 +201,26 @@ def test_runs_json_from_the_command_line_is_the_documented_export(
     ]
     assert printed["runs"][1]["ascent_m"] == 0 and printed["runs"][2]["ascent_m"] is None
     assert printed["runs"][0]["shoe"] == "Zoom Fly — grün" and printed["runs"][0]["surface"] is None
+
+
+def test_importing_while_the_window_owns_the_folder_says_so(data_dir: Path, run_files) -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom backcoach.core.folder_lock import claim\n"
+        f"claim(Path({str(data_dir)!r}), 'window')\nprint('held', flush=True)\nsys.stdin.read()\n"
+    )
+    owner = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().strip() == "held"
+        done = _cli("runs", "import", str(run_files["run_fit"]), data=data_dir)
+        listing = _cli("runs", "--json", data=data_dir)
+    finally:
+        owner.communicate("")
+    assert done.returncode == 2 and "the backcoach window" in done.stderr
+    assert "Drop the files on its window" in done.stderr and "Traceback" not in done.stderr
+    assert listing.returncode == 0  # reading needs no claim

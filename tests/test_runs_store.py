@@ -94,12 +94,25 @@ def test_a_file_is_one_transaction(log: RunLog, run_files, monkeypatch: pytest.M
     assert _rows(log.history.path) == []
 
 
-def test_not_saving_history_names_every_file(tmp_path: Path, run_files) -> None:
-    with HistoryStore.open(tmp_path / "h.db") as store:
-        store.saving = False
-        store.notice = "History can't be saved because the disk is full."
-        report = RunLog(store).import_files([run_files["run_fit"]])
-    assert report.imported == 0 and "disk is full" in report.error_lines[0]
+def test_a_file_the_history_refuses_is_named_and_nothing_is_half_written(
+    tmp_path: Path, run_files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the history file: the import says so, file by file."""
+    from backcoach.core import history_saver
+
+    monkeypatch.setattr(history_saver, "BUSY_TIMEOUT_S", 0.05)
+    db = tmp_path / "h.db"
+    with HistoryStore.open(db) as store:
+        log = RunLog(store)
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        report = log.import_files([run_files["run_fit"], run_files["treadmill_fit"]])
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert report.imported == 0 and len(report.error_lines) == 2
+        assert all("not saved: It could not be saved" in line for line in report.error_lines)
+        assert log.count() == 0
+        assert log.import_files([run_files["run_fit"]]).imported == 1  # and later it works
 
 
 def test_default_shoe_counts_runs_from_its_first_day(log: RunLog, run_files) -> None:
@@ -135,7 +148,7 @@ def test_shoe_mistakes_are_refused_and_nothing_is_left_open(log: RunLog) -> None
         log.add_shoe("Tiny", date(2025, 1, 1), 10)
     with pytest.raises(ShoeError, match="name"):
         log.add_shoe("   ", date(2025, 1, 1), 600_000)
-    assert not log.history._conn.in_transaction  # type: ignore[union-attr]
+    assert not log.history._saver._conn.in_transaction  # type: ignore[union-attr]
     assert log.add_shoe("Road", date(2025, 1, 1), 600_000) is not None
 
 

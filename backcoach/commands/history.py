@@ -28,15 +28,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     from backcoach.core import history_export
     from backcoach.core.history import HistoryStore
 
-    path = paths.history_db()
-    if not path.exists():  # a reader creates nothing: no file, no sessions
-        if args.fmt:
-            history_export.write([], sys.stdout, args.fmt)
-        else:
-            print("No sessions yet.")
-        return 0
-    # recover=False: a window may be in the middle of a session in this same file.
-    with HistoryStore.open(path, recover=False) as store:
+    # A reader: a window may be in the middle of a session in this same file, so
+    # nothing is written, moved or created; a dead owner's session reads interrupted.
+    with HistoryStore.open_reader(paths.history_db()) as store:
         if store.notice:
             print(f"backcoach: {store.notice}", file=sys.stderr)
         if args.fmt:

@@ -49,17 +49,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
     from datetime import date
 
-    from backcoach.session_setup import open_history, open_speaker
+    from backcoach.core.folder_lock import FolderInUse
+    from backcoach.session_setup import claim_data_folder, open_history, open_speaker
 
     catalog, plan = plan_from_args(args)
+    try:
+        claim_data_folder("run")
+    except FolderInUse as exc:
+        raise UsageError(str(exc)) from None
     prompt = run_checks.Prompt.for_terminal()
     before = run_checks.check_before(prompt, args.pain_before, date.today())
     if before is None:
         return 1
-    history = open_history(lambda text: print(f"backcoach: {text}", file=sys.stderr))
-    speaker = open_speaker(
-        muted=args.mute, notice=lambda text: print(f"backcoach: {text}", file=sys.stderr)
-    )
+    history = open_history(_tell)
+    # Saving failing, and working again, is told while the runner is still on the mat.
+    history.watch(lambda state: _tell(state.message))
+    speaker = open_speaker(muted=args.mute, notice=_tell)
     if speaker is not None:
         speaker.prepare(plan.cue_texts())
         if speaker.wait_ready(READY_S):
@@ -69,12 +74,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         runner = TerminalRunner(plan, args.speed, speaker, history, sys.stdout, questions)
         rc = runner.run()
         run_checks.after_session(runner.coach, history, prompt, before, args.pain_after)
+        # The last line says "Saved" only when everything of the session is in the file.
+        print(history.finish(runner.coach.session_id, _tell), flush=True)
         if speaker is not None and not speaker.drain(DRAIN_S):
             log.warning("the voice was still speaking %.0f s after the session", DRAIN_S)
         return rc
     finally:
         if speaker is not None:
             speaker.close()
+        history.close()
+
+
+def _tell(text: str) -> None:
+    print(f"backcoach: {text}", file=sys.stderr, flush=True)
 
 
 class TerminalRunner:
@@ -100,7 +112,7 @@ class TerminalRunner:
             self.clock,
             speaker=_RealTimeSpeaker(speaker, self) if speaker is not None else None,
             history=history,
-            info=SessionInfo(questions.before.pain_before, __version__),
+            info=SessionInfo(questions.before.pain_before, __version__, time_scale=speed),
             on_effects=self._print,
             # A real-time stall, not a session-time one, means the computer slept.
             suspend_gap_s=SUSPEND_GAP_S * speed,
@@ -163,12 +175,9 @@ class TerminalRunner:
                 recs = self.coach.records
                 done = sum(1 for r in recs if r.complete)
                 planned = len(self.coach.machine.plan.work_segments)
-                where = (
-                    f" Saved as session {self.coach.session_id}." if self.coach.session_id else ""
-                )
                 print(
                     f"\nSession {e.status.value} after {_mmss(e.elapsed_s)}: "
-                    f"{done} of {planned} sets done.{where}",
+                    f"{done} of {planned} sets done.",
                     file=self.out,
                 )
         self.out.flush()

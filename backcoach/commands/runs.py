@@ -35,14 +35,27 @@ def register(sub: Any) -> None:
     add.set_defaults(handler=cmd_add)
 
 
-def open_log(read_only: bool = False) -> Any:
-    """The run log over the history file; its notice (if any) on stderr."""
+def open_log(write: bool = False) -> Any:
+    """The run log over the history file; its notice (if any) on stderr.
+
+    Listing reads a snapshot and never writes; adding claims the data folder first, as
+    every writer does, so it never writes under an open window's feet.
+    """
     from backcoach import paths
+    from backcoach.core.folder_lock import FolderInUse
     from backcoach.core.history import HistoryStore
     from backcoach.runs.store import RunLog
 
-    # recover=False: a window may be in the middle of a session in this same file.
-    store = HistoryStore.open(paths.history_db(), recover=False)
+    if write:
+        from backcoach.session_setup import claim_data_folder
+
+        try:
+            claim_data_folder("runs")
+        except FolderInUse as exc:
+            raise UsageError(f"{exc} Drop the files on its window instead.") from None
+        store = HistoryStore.open(paths.history_db())
+    else:
+        store = HistoryStore.open_reader(paths.history_db())
     if store.notice:
         print(f"backcoach: {store.notice}", file=sys.stderr)
     return RunLog(store)
@@ -114,7 +127,7 @@ def _print_runs(log: Any) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from backcoach.runs.units import clock
 
-    log = open_log()
+    log = open_log(write=True)
     try:
         report = log.import_files(args.files)
         runs = {r.id: r for r in log.runs(since=None)} if report.imported else {}
@@ -153,7 +166,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         duration = parse_duration(args.duration)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    log = open_log()
+    log = open_log(write=True)
     try:
         shoe_id = None
         if args.shoe:

@@ -76,7 +76,7 @@ def cmd_add_shoe(args: argparse.Namespace) -> int:
         since = date.fromisoformat(args.since) if args.since else date.today()
     except ValueError:
         raise UsageError(f"--since {args.since}: write YYYY-MM-DD") from None
-    log = open_log()
+    log = open_log(write=True)
     try:
         shoe_id = log.add_shoe(
             args.name, since, args.retire_at * 1000, args.already * 1000, args.default

@@ -7,11 +7,10 @@ files in the data folder. A broken file is reported (every mistake in it, as a
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from backcoach.core.fields import CatalogError
 
@@ -236,29 +235,53 @@ class Catalog:
 
 def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
     """Load shipped exercises and routines, then the runner's own from ``user_dir``."""
+    from backcoach.core.catalog_files import read_folder
     from backcoach.core.catalog_parse import parse_exercise
     from backcoach.core.routine_file import check_pictures, parse_routine_file
 
     catalog = Catalog()
+    errors = catalog.errors
     sources = [(asset_root, True)] + ([(user_dir, False)] if user_dir else [])
     for root, builtin in sources:
-        for path, data in _read_all(root / "exercises", catalog.errors):
-            ex = parse_exercise(path, data, builtin, catalog.errors)
+        for path, data in read_folder(root / "exercises", errors):
+            ex = _guarded(path, errors, parse_exercise, path, data, builtin, errors)
             if ex is not None:
-                _add_unique(catalog.exercises, ex.id, ex, path, catalog.errors)
-    check_pictures(catalog.exercises, catalog.errors)
+                _add_unique(catalog.exercises, ex.id, ex, path, errors)
+    check_pictures(catalog.exercises, errors)
     for root, builtin in sources:
-        for path, data in _read_all(root / "routines", catalog.errors):
+        for path, data in read_folder(root / "routines", errors):
             # A routine file may carry its own exercises ([[exercise]] tables).
-            found = parse_routine_file(path, data, builtin, catalog.exercises)
-            catalog.errors.extend(found.errors)
+            found = _guarded(
+                path, errors, parse_routine_file, path, data, builtin, catalog.exercises
+            )
+            if found is None:
+                continue
+            errors.extend(found.errors)
             if found.routine is None:
                 continue
             for ex in found.exercises:
                 catalog.exercises.setdefault(ex.id, ex)
-            _add_unique(catalog.routines, found.routine.id, found.routine, path, catalog.errors)
+            _add_unique(catalog.routines, found.routine.id, found.routine, path, errors)
     _check_answer_links(catalog)
     return catalog
+
+
+T = TypeVar("T")
+
+# Marks an error the parser did not foresee; the fuzz test counts these as crashes.
+UNFORESEEN = "could not be read because of a problem backcoach did not foresee"
+
+
+def _guarded(
+    path: Path, errors: list[CatalogError], parse: Callable[..., T | None], *args: Any
+) -> T | None:
+    """Last line of defence: whatever a file makes the parser raise is that file's error,
+    never the whole catalogue's."""
+    try:
+        return parse(*args)
+    except Exception as exc:
+        errors.append(CatalogError(path, "(file)", f"{UNFORESEEN} ({type(exc).__name__}: {exc})"))
+        return None
 
 
 def _check_answer_links(catalog: Catalog) -> None:
@@ -304,39 +327,12 @@ def _add_unique(
     into[key] = value  # type: ignore[assignment]
 
 
-def _read_all(folder: Path, errors: list[CatalogError]) -> Iterable[tuple[Path, dict[str, object]]]:
-    if not folder.is_dir():
-        return
-    home = folder.resolve()
-    for path in sorted(folder.glob("*.toml")):
-        # A link in the runner's folder must not make us read (and show) files elsewhere.
-        target = path.resolve()
-        if not target.is_relative_to(home):
-            errors.append(
-                CatalogError(
-                    path,
-                    "",
-                    f"links to {target}, outside {folder}; "
-                    f"expected a file inside {folder}: copy it there instead of linking",
-                )
-            )
-            continue
-        data = read_toml(path, errors)
-        if data is not None:
-            yield path, data
-
-
-def read_toml(path: Path, errors: list[CatalogError]) -> dict[str, object] | None:
+def read_toml(path: Path, errors: list[CatalogError]) -> dict[str, Any] | None:
     """One file's tables, or None with the reason in ``errors``.
 
-    Every file the catalogue reads comes through here, a dropped or imported one too,
-    so they all meet the same checks.
+    Every file the catalogue reads comes through here (``catalog_files``), a dropped or
+    imported one too, so they all meet the same checks and limits.
     """
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        errors.append(CatalogError(path, "", f"not valid TOML ({exc}); fix the syntax"))
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(CatalogError(path, "", f"cannot be read ({exc})"))
-    return None
+    from backcoach.core.catalog_files import read_file
+
+    return read_file(path, errors)

@@ -59,6 +59,8 @@ class HistoryWriter(Protocol):
 class SessionInfo:
     pain_before: int | None = None
     app_version: str = ""
+    # Session seconds per real second (``run --speed``): a gap is recorded in real time.
+    time_scale: float = 1.0
 
 
 class Coach:
@@ -147,7 +149,10 @@ class Coach:
             elif isinstance(e, HurtReported):
                 self._event(SessionEvent("hurt", e.exercise_id, e.side, "", e.elapsed_s))
             elif isinstance(e, AutoPaused):
-                self._event(SessionEvent("auto-pause", value=f"{e.gap_s:.1f}"))
+                # When it happened in the session, and how long the computer really slept.
+                real_gap = e.gap_s / self.info.time_scale
+                at = self.machine.session_elapsed()
+                self._event(SessionEvent("auto-pause", value=f"{real_gap:.1f}", at_s=at))
             elif isinstance(e, SessionEnded) and self._writer is not None:
                 self._writer.end_session(self._sid, e.status)
         if self._on_effects is not None and effects:

@@ -68,7 +68,11 @@ class FieldReader:
             return default
         value = table[key]
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:
+                self.error(field, f"{_describe(value)} is far too large")
+                return default
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             self.error(
                 field,
@@ -114,7 +118,8 @@ class FieldReader:
     ) -> int | None:
         value = self.get(table, prefix, key, int, default)
         if value is not None and not lo <= value <= hi:
-            self.error(_join(prefix, key), f"{value} is out of range; expected {lo}–{hi}")
+            shown = _describe(value).removeprefix("the number ")
+            self.error(_join(prefix, key), f"{shown} is out of range; expected {lo}–{hi}")
             return default
         return value
 
@@ -194,7 +199,8 @@ def _describe(value: object) -> str:
     if isinstance(value, str):
         return f'text "{value}"' if len(value) < 40 else "text"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        text = str(value)
+        return f"the number {text}" if len(text) < 24 else f"a number of {len(text)} digits"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

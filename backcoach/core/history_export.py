@@ -57,13 +57,17 @@ SEGMENT_COLUMNS = (
 )
 CSV_COLUMNS = SESSION_COLUMNS + SEGMENT_COLUMNS
 
-# Spreadsheets treat a cell starting with these as a formula (OWASP "CSV injection").
+# Spreadsheets treat a cell starting with these as a formula (OWASP "CSV injection"),
+# and several skip leading spaces, tabs and line breaks before looking.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = "=+-@"
 
 
 def neutralise(cell: str) -> str:
     """A text cell that a spreadsheet will show as text, never evaluate."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    if cell.startswith(_FORMULA_STARTS) or cell.lstrip()[:1] in tuple(_FORMULA_CHARS):
+        return "'" + cell
+    return cell
 
 
 def session_dict(s: SessionRow) -> dict[str, Any]:

@@ -7,20 +7,27 @@ Two kinds of trouble are told apart because they call for opposite responses:
   moved aside together under a timestamped name, so nothing is deleted and the old
   file still opens in ``sqlite3``, and a fresh file is started.
 * **Cannot write** (a read-only folder or file, a full disk, a locked or missing
-  device): the file is left exactly as it is and the store stops saving.
+  device): the file is left exactly as it is; the store keeps what it could not write
+  and tries again.
+
+Readers (``open_snapshot``) are different again: they never move, rename or create a
+file, so they read a copy taken into memory and only report what they found.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
-from backcoach.core.history_schema import SCHEMA_VERSION, NewerSchemaError, migrate
+from backcoach.core.history_schema import SCHEMA_VERSION, NewerSchemaError, migrate, user_version
+from backcoach.core.processes import is_alive, this_process
 
 # Every connection gets these, in this order, outside any transaction.
 # synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss, and
@@ -30,6 +37,8 @@ PRAGMAS: tuple[str, ...] = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
 )
+# How long one write waits for another program's lock before giving up for now (the
+# store tries again later): seconds, as a desktop program can afford, never for ever.
 BUSY_TIMEOUT_S = 3.0
 T = TypeVar("T")
 _OUR_TABLES = frozenset({"sessions", "segments", "events", "runs", "shoes"})
@@ -66,7 +75,10 @@ def connect(path: Path) -> sqlite3.Connection:
         if path.stat().st_size == 0:
             raise Damaged("the file is empty")
         _check_read_only(path)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    register_functions(conn, path)
     try:
         for pragma in PRAGMAS:
             conn.execute(pragma)
@@ -113,16 +125,20 @@ def _check_read_only(path: Path) -> None:
     except sqlite3.OperationalError:
         return  # cannot even read it here: the read-write open reports why
     try:
-        result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
-        if result != ["ok"]:
-            raise Damaged("; ".join(result))
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise Damaged("it is a SQLite file, but not a backcoach history", "foreign")
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(version)
+        _check(conn)
     finally:
         conn.close()
+
+
+def _check(conn: sqlite3.Connection) -> None:
+    result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
+    if result != ["ok"]:
+        raise Damaged("; ".join(result))
+    version = user_version(conn)
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise Damaged("it is a SQLite file, but not a backcoach history", "foreign")
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version)
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -138,17 +154,101 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """
     for mode in ("ro", "ro&immutable=1"):
         try:
-            conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
+            conn = sqlite3.connect(
+                _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error:
             continue
         try:
-            conn.execute("SELECT count(*) FROM sessions, segments, events LIMIT 1").fetchone()
-            return conn
+            register_functions(conn, path)
+            if user_version(conn) == SCHEMA_VERSION:
+                conn.execute("SELECT count(*) FROM sessions, segments, events LIMIT 1").fetchone()
+                return conn
+            return _in_memory(conn, path)  # an older file: read a migrated copy
         except sqlite3.Error:
             conn.close()
-    memory = sqlite3.connect(":memory:", isolation_level=None)
+    return empty_history(path)
+
+
+def empty_history(path: Path) -> sqlite3.Connection:
+    """An empty history in memory: keeps the pages working when there is no file."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    register_functions(memory, path)
     migrate(memory)
     return memory
+
+
+def open_snapshot(path: Path) -> sqlite3.Connection:
+    """A copy of the history in memory, for readers; creates, moves and changes nothing.
+
+    SQLite's own read-only mode still creates ``-wal``/``-shm`` files next to a WAL
+    database that has none (a cleanly closed one), so: with no WAL the main file is read
+    as immutable; with both companions (a live writer) they are used as they are; with a
+    WAL but no index, both are copied to a temporary folder elsewhere and read there.
+    A missing file reads as an empty history. Raises Damaged / NewerSchemaError.
+    """
+    if not path.exists():
+        return empty_history(path)
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal.exists():
+        return _snapshot_of(path, "ro&immutable=1", path)
+    if shm.exists():
+        return _snapshot_of(path, "ro", path)
+    with tempfile.TemporaryDirectory(prefix="backcoach-read-") as tmp:
+        copy = Path(tmp) / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, Path(f"{copy}-wal"))
+        return _snapshot_of(copy, "ro", path)
+
+
+def _snapshot_of(source: Path, mode: str, real: Path) -> sqlite3.Connection:
+    if source.stat().st_size == 0:
+        raise Damaged("the file is empty")
+    conn = sqlite3.connect(_uri(source, mode), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        _check(conn)
+        return _in_memory(conn, real)
+    finally:
+        conn.close()
+
+
+def _in_memory(conn: sqlite3.Connection, real: Path) -> sqlite3.Connection:
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.backup(memory)
+    register_functions(memory, real)
+    migrate(memory)  # an older file's copy is brought up to date; the file is not
+    return memory
+
+
+# --------------------------------------------------------------- session owners
+# Sessions this process has open, by (file, row id): a store closed in this same
+# process (a test, a window reopened) leaves its sessions as dead as a killed one's.
+_live_sessions: set[tuple[str, int]] = set()
+
+
+def mark_live(path: Path, session_id: int, live: bool) -> None:
+    key = (str(path.resolve()), session_id)
+    if live:
+        _live_sessions.add(key)
+    else:
+        _live_sessions.discard(key)
+
+
+def register_functions(conn: sqlite3.Connection, path: Path) -> None:
+    """``owner_alive(pid, started, id)`` for the queries: is this running session's
+    owner still running it? Readers use it to show a dead owner's session as
+    interrupted without writing; the next owner uses it to mark them so."""
+    where = str(path.resolve())
+    me = this_process()
+
+    def owner_alive(pid: object, started: object, session_id: object) -> int:
+        pid_n = pid if isinstance(pid, int) else None
+        start = float(started) if isinstance(started, int | float) else None
+        if pid_n == me.pid and (start is None or me.started is None or abs(start - me.started) < 2):
+            return int((where, session_id) in _live_sessions)
+        return int(is_alive(pid_n, start))
+
+    conn.create_function("owner_alive", 3, owner_alive)
 
 
 def set_aside(path: Path, reason: str) -> Path:
@@ -177,18 +277,3 @@ def _remove_if_empty(path: Path) -> None:
             path.unlink()
     except OSError:
         pass
-
-
-def why_not_saving(exc: BaseException, folder: Path) -> str:
-    """One sentence for the runner about why history cannot be written."""
-    text = str(exc).lower()
-    code = getattr(exc, "sqlite_errorcode", None)
-    if (code is not None and code & 0xFF == sqlite3.SQLITE_FULL) or "disk is full" in text:
-        return "the disk is full"
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return f"the history file or its folder {folder} is read-only"
-    if "unable to open" in text:
-        return f"the history file in {folder} cannot be opened for writing"
-    if "locked" in text or "busy" in text:
-        return "another backcoach is holding the history file"
-    return str(exc) or type(exc).__name__

@@ -17,9 +17,15 @@ from typing import Any
 
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
 
+# A 'running' session whose owner is gone reads as interrupted, without a write:
+# ``owner_alive`` is registered on every connection by history_files.
+EFFECTIVE_STATUS = (
+    "CASE WHEN status = 'running' AND NOT owner_alive(owner_pid, owner_started, id)"
+    " THEN 'interrupted' ELSE status END"
+)
 _SESSION_COLUMNS = (
-    "id, routine_id, routine_name, started_at, ended_at, status, planned_s, done_s,"
-    " pain_before, pain_after, notes, app_version"
+    f"id, routine_id, routine_name, started_at, ended_at, {EFFECTIVE_STATUS}, planned_s,"
+    " done_s, pain_before, pain_after, notes, app_version"
 )
 
 

@@ -98,10 +98,25 @@ _V3 = (
     """,
 )
 
-# Version 4: the runner's side. Runs (summaries only, never a GPS track), the shoes
+# Version 4: who is running a live session, and which recovery files were merged.
+# A session is 'running' only while its owner (pid + start time) lives; readers show a
+# dead owner's session as interrupted, and the next owner marks it so. A recovery file
+# (records the file refused at the end of a session) is merged exactly once.
+_V4 = (
+    "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER",
+    "ALTER TABLE sessions ADD COLUMN owner_started REAL",  # epoch seconds
+    """
+    CREATE TABLE recovery_merged (
+        name       TEXT PRIMARY KEY,  -- the recovery file's name and generation
+        merged_at  TEXT NOT NULL
+    )
+    """,
+)
+
+# Version 5: the runner's side. Runs (summaries only, never a GPS track), the shoes
 # they were run in, the files a watched folder has already offered, and which run a
 # session followed.
-_V4 = (
+_V5 = (
     """
     CREATE TABLE shoes (
         id           INTEGER PRIMARY KEY,
@@ -166,7 +181,7 @@ _V4 = (
 
 # Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
 MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4)
+    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4, _V5)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

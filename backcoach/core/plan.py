@@ -129,8 +129,10 @@ def build_plan(
 ) -> Plan:
     """The timeline; ``with_cues=False`` skips the words (for lengths: it is much faster)."""
     from backcoach.core.cue_rules import schedule_cues
+    from backcoach.core.plan_inputs import check_dosage, check_options
 
     opts = options or PlanOptions()
+    check_options(opts, routine, catalog)
     rounds = opts.rounds or routine.rounds
     rest_between = routine.rest_between_exercises_s if opts.rest_s is None else opts.rest_s
     b = _Builder()
@@ -139,6 +141,7 @@ def build_plan(
             ex = catalog.exercise(item.exercise)
             variant = opts.variants.get(ex.id, item.variant or "")
             dosage = clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s)
+            check_dosage(dosage, f"{routine.id}: items[{item_index}] {ex.id}")
             gap = 0.0
             if item_index > 0:
                 gap = rest_between

@@ -1,8 +1,15 @@
-"""Typed settings with defaults, stored as JSON in the data folder.
+"""Typed settings with ranges and shapes, stored as JSON in the data folder.
 
-Loading merges the file over the defaults field by field: a missing or wrong-typed
-field keeps its default. A file that cannot be parsed at all is logged, moved aside
-(``settings.json.corrupt-<timestamp>``) and the defaults are used.
+Each setting is one declaration: its default and its check (``settings_shapes``), e.g.
+``rate_wpm: int = setting(165, Whole(100, 240))``. Loading checks the file field by
+field: a value out of range or of the wrong type or shape is replaced by its default,
+with one notice naming the setting, so nothing past this module ever sees an invalid
+value. A file that cannot be parsed at all, or that failed a check, is kept aside
+(``settings.json.corrupt-…`` / ``.invalid-…``) by the owner of the data folder.
+
+Writes merge: ``update_settings_file`` re-reads the file and changes only the fields
+asked for, so two writers (or a hand edit) cannot undo each other's changes, and keys
+this version does not know (a newer backcoach's) are kept.
 """
 
 from __future__ import annotations
@@ -10,131 +17,222 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from backcoach.core.atomic import write_text_atomic
+from backcoach.core.catalog import EQUIPMENT
+from backcoach.core.settings_shapes import (
+    ID,
+    Check,
+    Invalid,
+    ListOf,
+    MapOf,
+    Number,
+    Optional,
+    Partly,
+    Record,
+    Text,
+    Whole,
+    flag,
+    iso_date_or_empty,
+)
 
 log = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
-RUNS_WEEKS = (12, 26)
+MAX_FILE_BYTES = 4 * 1024 * 1024  # far beyond real settings; refuses a runaway file
+
+
+def setting(default: Any, check: Check) -> Any:
+    """One setting: its default and the check every value must pass."""
+    if isinstance(default, dict):
+        return field(default_factory=dict, metadata={"check": check})
+    return field(default=default, metadata={"check": check})
 
 
 @dataclass(frozen=True)
 class Settings:
     # Voice
-    voice: str = ""  # engine voice id; "" for the engine's default
-    rate_wpm: int = 165
-    volume: float = 1.0
-    muted: bool = False
+    voice: str = setting("", Text(max_len=200))  # engine voice id; "" for the default
+    rate_wpm: int = setting(165, Whole(100, 240))
+    volume: float = setting(1.0, Number(0.0, 1.0))
+    muted: bool = setting(False, flag)
     # Window
-    theme: str = "system"  # "system", "light" or "dark"
-    window_geometry: str = ""  # Qt saveGeometry(), base64
+    theme: str = setting("system", Text(choices=THEMES))
+    window_geometry: str = setting("", Text(max_len=8192, pattern=r"[A-Za-z0-9+/=]*"))
     # Session
-    prepare_s: float = 10.0
-    first_side: str = "left"
-    # Library filters
-    # Everything shows until the runner unticks what they don't have.
-    equipment_owned: tuple[str, ...] = ("mat", "stability-ball", "wall", "chair")
-    max_minutes: int = 0  # 0: no limit
+    prepare_s: float = setting(10.0, Number(5.0, 60.0))
+    first_side: str = setting("left", Text(choices=("left", "right")))
+    # Library filters: everything shows until the runner unticks what they don't have.
+    equipment_owned: tuple[str, ...] = setting(
+        ("mat", "stability-ball", "wall", "chair"), ListOf(Text(choices=tuple(EQUIPMENT)), 20)
+    )
+    max_minutes: int = setting(0, Whole(0, 600))  # 0: no limit
     # Safety
-    welcomed: bool = False  # the first-run welcome (disclaimer and warning signs) was shown
-    red_flags_cleared_on: str = ""  # ISO date the runner said they had been assessed
-    red_flags_checked_on: str = ""  # ISO date of the last "none of these" answer
+    welcomed: bool = setting(False, flag)  # the first-run welcome was shown
+    red_flags_cleared_on: str = setting("", iso_date_or_empty)  # date they were assessed
+    red_flags_checked_on: str = setting("", iso_date_or_empty)  # last "none of these"
     # Runs
-    watched_folder: str = ""  # imported from at start-up and while open; "" for none
-    runs_weeks: int = 12  # weeks the Runs page charts, 12 to 26
-    history_shows_distance: bool = False  # the pain chart overlays weekly distance
+    watched_folder: str = setting("", Text(max_len=4096))  # imported from; "" for none
+    runs_weeks: int = setting(12, Whole(12, 26))  # weeks the Runs page charts
+    history_shows_distance: bool = setting(False, flag)  # the pain chart overlays km
     # Per routine: {routine id: {exercise id: variant id}}
-    variant_choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    variant_choices: dict[str, dict[str, str]] = setting({}, MapOf(ID, MapOf(ID, ID, 100)))
     # Per routine: {routine id: {"rounds": n, "hold_s": s, "voice": bool}}
-    routine_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    routine_options: dict[str, dict[str, Any]] = setting(
+        {},
+        MapOf(
+            ID,
+            Record({"rounds": Whole(1, 10), "hold_s": Optional(Number(1.0, 600.0)), "voice": flag}),
+        ),
+    )
 
     def with_changes(self, **changes: Any) -> Settings:
-        return replace(self, **changes)
+        """A copy with ``changes``; raises ValueError for a value a setting can't take."""
+        checked = {}
+        for name, value in changes.items():
+            try:
+                checked[name] = _check(name, value)
+            except Invalid as exc:
+                raise ValueError(f"setting {name}: {exc}") from None
+        return replace(self, **checked)
+
+
+_CHECKS: dict[str, Check] = {f.name: f.metadata["check"] for f in fields(Settings)}
+
+
+def _check(name: str, value: Any) -> Any:
+    check = _CHECKS.get(name)
+    if check is None:
+        raise Invalid(f"there is no setting called {name}")
+    return check(value)
 
 
 @dataclass(frozen=True)
 class LoadResult:
     settings: Settings
-    notice: str = ""  # for the runner when the file had to be set aside
+    notices: tuple[str, ...] = ()  # for the runner: one per bad setting, or the whole file
+
+    @property
+    def notice(self) -> str:
+        return " ".join(self.notices)
 
 
-def load_settings(path: Path) -> LoadResult:
-    if not path.exists():
-        return LoadResult(Settings())
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("top level is not an object")
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        aside = _move_aside(path)
-        log.warning("settings file %s unreadable (%s); moved to %s", path, exc, aside)
+def load_settings(path: Path, keep_aside: bool = False) -> LoadResult:
+    """The settings in ``path``, every value checked. Never raises for the file.
+
+    ``keep_aside``: the owner of the data folder (the window) moves a file that could
+    not be read or failed a check aside, and writes the checked settings in its place;
+    anyone else leaves the file as it is.
+    """
+    raw, problem = _read(path)
+    if problem:
+        aside = _move_aside(path, "corrupt") if keep_aside else None
+        log.warning("settings file %s unreadable (%s); aside: %s", path, problem, aside)
         where = f" The old file is at {aside}." if aside else ""
         return LoadResult(
-            Settings(), f"Your settings file could not be read, so defaults are in use.{where}"
+            Settings(),
+            (f"Your settings file could not be read ({problem}), so defaults are in use.{where}",),
         )
-    return LoadResult(_merge(raw))
+    settings, notices = _merge(raw, path.name)
+    if notices and keep_aside:
+        aside = _move_aside(path, "invalid")
+        if aside is not None:
+            notices.append(f"The file as it was is kept at {aside}.")
+            try:
+                save_settings(path, settings, keep=raw)
+            except OSError as exc:
+                log.warning("could not write checked settings to %s: %s", path, exc)
+    return LoadResult(settings, tuple(notices))
 
 
-def save_settings(path: Path, settings: Settings) -> None:
+def update_settings_file(path: Path, changes: dict[str, Any]) -> Settings:
+    """Change only ``changes`` in the file, keeping whatever else it says now.
+
+    Raises OSError when it cannot be written, ValueError for an invalid change.
+    """
+    with _writing:
+        raw, problem = _read(path)
+        base, _ = _merge({} if problem else raw, path.name)
+        new = base.with_changes(**changes)
+        save_settings(path, new, keep={} if problem else raw)
+    return new
+
+
+_writing = threading.Lock()  # one read-merge-write at a time within this process
+
+
+def save_settings(path: Path, settings: Settings, keep: dict[str, Any] | None = None) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file.
 
+    ``keep``: the file's previous content, whose keys this version doesn't know are kept.
     Raises OSError when the folder is read-only or the disk is full.
     """
-    data = asdict(settings)
+    data = {k: v for k, v in (keep or {}).items() if k not in _CHECKS}
+    data.update(asdict(settings))
     data["equipment_owned"] = list(settings.equipment_owned)
-    write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True))
+    write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True, allow_nan=False))
 
 
-def _merge(raw: dict[str, Any]) -> Settings:
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    """(the file's top-level table, "") or ({}, why it could not be read)."""
+    if not path.exists():
+        return {}, ""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return {}, f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError) as exc:
+        return {}, str(exc)
+    if not isinstance(raw, dict):
+        return {}, "its top level is not a table of settings"
+    return raw, ""
+
+
+def _merge(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[str]]:
     defaults = Settings()
     values: dict[str, Any] = {}
+    notices: list[str] = []
     for f in fields(Settings):
         if f.name not in raw:
             continue
         default = getattr(defaults, f.name)
-        value = raw[f.name]
-        if (
-            isinstance(default, tuple)
-            and isinstance(value, list)
-            and all(isinstance(v, str) for v in value)
-        ):
-            values[f.name] = tuple(value)
-        elif isinstance(default, bool) and isinstance(value, bool):
-            values[f.name] = value
-        elif (
-            isinstance(default, float)
-            and isinstance(value, int | float)
-            and not isinstance(value, bool)
-        ):
-            values[f.name] = float(value)
-        elif (
-            isinstance(default, int)
-            and not isinstance(default, bool)
-            and isinstance(value, int)
-            and not isinstance(value, bool)
-        ):
-            values[f.name] = value
-        elif isinstance(default, str | dict) and isinstance(value, type(default)):
-            values[f.name] = value
-        else:
-            log.warning("settings: ignoring %s=%r (wrong type), using %r", f.name, value, default)
-    settings = replace(defaults, **values)
-    if settings.theme not in THEMES:
-        settings = replace(settings, theme="system")
-    if not RUNS_WEEKS[0] <= settings.runs_weeks <= RUNS_WEEKS[1]:
-        settings = replace(settings, runs_weeks=RUNS_WEEKS[0])
-    if settings.first_side not in ("left", "right"):
-        settings = replace(settings, first_side="left")
-    return settings
+        try:
+            values[f.name] = _check(f.name, raw[f.name])
+        except Partly as part:
+            values[f.name] = part.clean
+            n = len(part.dropped)
+            notices.append(
+                f"Setting {f.name} in {file_name}: {n} {'entry was' if n == 1 else 'entries were'}"
+                f" not valid and {'was' if n == 1 else 'were'} dropped ({part.dropped[0]})."
+            )
+        except Invalid as exc:
+            notices.append(
+                f"Setting {f.name} in {file_name}: {exc}; using the default, {_shown(default)}."
+            )
+    for notice in notices:
+        log.warning("settings: %s", notice)
+    return replace(defaults, **values), notices
 
 
-def _move_aside(path: Path) -> Path | None:
-    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+def _shown(default: Any) -> str:
+    if isinstance(default, bool):
+        return str(default).lower()
+    if isinstance(default, float):
+        return f"{default:g}"
+    if isinstance(default, str):
+        return f'"{default}"' if default else "empty"
+    if isinstance(default, tuple):
+        return ", ".join(default) or "none"
+    return str(default) if default != {} else "none"
+
+
+def _move_aside(path: Path, why: str) -> Path | None:
+    aside = path.with_name(f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
         os.replace(path, aside)
     except OSError:

@@ -1,8 +1,8 @@
 """The runs and shoes in the history file: one ``RunLog`` over the ``HistoryStore``.
 
-Every write goes through the store's transaction, so the runner's side inherits its
-promises: one transaction per file imported, and a file that cannot be written puts
-the store in its not-saving mode with a notice instead of raising.
+Every write is one transaction on the store's connection, taking turns with the
+session writes: one transaction per file imported. A write the file refuses is not
+queued (the run file is still there to import again); it is reported, never raised.
 """
 
 from __future__ import annotations
@@ -106,7 +106,10 @@ class RunLog:
         return next((s for s in self.shoes() if s.is_default and s.retired_on is None), None)
 
     def session_run(self, session_id: int) -> int | None:
-        return self._q(None, lambda c: q.session_run(c, session_id))  # type: ignore[no-any-return]
+        row = self.history.row_id(session_id)
+        if row is None:
+            return None
+        return self._q(None, lambda c: q.session_run(c, row))  # type: ignore[no-any-return]
 
     def seen_files(self) -> dict[str, tuple[int, int]]:
         return self._q({}, q.seen_files)  # type: ignore[no-any-return]
@@ -139,8 +142,6 @@ class RunLog:
     def _import_one(self, read: FileRead, default: Shoe | None) -> FileOutcome:
         if read.error:
             return FileOutcome(read.path, error=read.error)
-        if not self.history.saving:
-            return FileOutcome(read.path, error=f"not saved: {self.history.notice}")
         skipped: list[str] = list(read.parts)
         notes: list[str] = []
 
@@ -165,7 +166,7 @@ class RunLog:
 
         ids = self.history.transaction(f"import {read.path}", work)
         if ids is None:
-            return FileOutcome(read.path, error=f"not saved: {self.history.notice}")
+            return FileOutcome(read.path, error=f"not saved: {self.history.write_error}")
         return FileOutcome(read.path, tuple(ids), tuple(skipped), notes=tuple(dict.fromkeys(notes)))
 
     # ------------------------------------------------------------------ by hand
@@ -200,7 +201,7 @@ class RunLog:
 
         run_id = self.history.transaction("add run", work)
         if run_id is None:
-            return None, reason[0] if reason else f"not saved: {self.history.notice}"
+            return None, reason[0] if reason else f"not saved: {self.history.write_error}"
         return run_id, ""
 
     def update_run(self, run_id: int, **changes: Any) -> None:
@@ -232,8 +233,10 @@ class RunLog:
         )
 
     def link_session(self, session_id: int | None, run_id: int | None) -> None:
-        """Say which run a session followed (None: none)."""
-        if session_id is None:
+        """Say which run a session followed (None: none). A session whose row is still
+        waiting to be saved keeps no link."""
+        session_id = self.history.row_id(session_id)
+        if session_id is None or session_id < 0:
             return
         self.history.transaction(
             "link session",

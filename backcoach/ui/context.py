@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.core.catalog import Catalog
-from backcoach.core.settings import Settings, save_settings
+from backcoach.core.settings import Settings, update_settings_file
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,13 @@ class AppContext:
         return self._runs
 
     def update_settings(self, **changes: Any) -> bool:
-        """Change and persist settings; False (and a notice) when they can't be saved."""
+        """Change and persist settings; False (and a log line) when they can't be saved.
+
+        Only these fields are written, over whatever the file holds now.
+        """
         self.settings = self.settings.with_changes(**changes)
         try:
-            save_settings(self.settings_path, self.settings)
+            update_settings_file(self.settings_path, changes)
         except OSError as exc:
             log.warning("could not save settings to %s: %s", self.settings_path, exc)
             return False

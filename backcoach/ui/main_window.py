@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -256,6 +256,13 @@ class MainWindow(QMainWindow):
     def attach_speaker(self, speaker: Any) -> None:
         """Use ``speaker`` from now on (the app attaches it once the window is shown)."""
         self.voice.attach_speaker(speaker)
+
+    def bring_forward(self) -> None:
+        """Another launch of backcoach asked for this window: un-minimise and raise it."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def welcome_if_first_run(self) -> None:
         welcome_if_first_run(self, self.ctx)

@@ -18,6 +18,7 @@ from backcoach.core.catalog import Check, Routine
 from backcoach.core.check_due import CheckDue
 from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
+from backcoach.core.history_saver import SaveState
 from backcoach.core.plan import PlanOptions, build_plan
 from backcoach.core.safety import pain_advice
 from backcoach.speech.status import voice_status
@@ -28,6 +29,7 @@ from backcoach.ui.dialogs.check import CheckDialog
 from backcoach.ui.dialogs.hurt import HurtDialog
 from backcoach.ui.pages.session_page import SessionPage
 from backcoach.ui.pages.summary_page import SummaryPage
+from backcoach.ui.save_status import SaveStatusBridge
 from backcoach.ui.session_driver import SessionDriver
 
 # A session within this long of a run's end is taken to follow it (the runner can change it).
@@ -60,10 +62,27 @@ class SessionFlow(QObject):
         self.inhibitor = ScreenInhibitor()
         self.check_answers: list[tuple[str, str]] = []  # (exercise id, answer id) this session
         self._check_due = CheckDue()
+        self._save_status: SaveStatusBridge | None = None  # watching the history's saving
         session_page.stopRequested.connect(self.request_stop)
         session_page.hurtRequested.connect(self.hurt)
         summary_page.saveRequested.connect(self.save_summary)
         summary_page.runLinked.connect(self._link_run)
+
+    def _watch_saving(self, history: object) -> SaveStatusBridge | None:
+        if not hasattr(history, "watch"):
+            return None
+        bridge = SaveStatusBridge(history, self)
+        bridge.changed.connect(self._saving_changed)
+        return bridge
+
+    def _saving_changed(self, state: SaveState) -> None:
+        """Saving failed or works again: say so on the page the runner is looking at."""
+        self.page.set_save_warning(state.message, failing=not state.saving)
+        if not self.running and self.driver is not None:
+            if state.saving:
+                self.summary.mark_saved(self.tr("Saved: all of this session is in your history."))
+            else:
+                self.summary.mark_saved(self.tr("Not saved yet. {0}").format(state.message))
 
     @property
     def running(self) -> bool:
@@ -105,6 +124,10 @@ class SessionFlow(QObject):
         self.check_answers = []
         self._check_due = CheckDue()
         self.page.attach(self.driver)
+        if self._save_status is None:  # the history opens after the window's first paint
+            self._save_status = self._watch_saving(self.ctx.history)
+        state = getattr(self.ctx.history, "save_state", None)
+        self.page.set_save_warning("" if state is None or state.saving else state.message)
         self.show_voice()
         self.inhibitor.inhibit("Following an exercise session")
         self.started.emit()
@@ -198,6 +221,9 @@ class SessionFlow(QObject):
             self.driver.resume()
 
     def shutdown(self) -> None:
+        if self._save_status is not None:
+            self._save_status.detach()
+            self._save_status = None
         if self.driver is not None:
             if self.running:
                 self.driver.stop()
@@ -218,7 +244,7 @@ class SessionFlow(QObject):
         )
         if self.ctx.history is not None and not getattr(self.ctx.history, "saving", True):
             self.summary.mark_saved(
-                self.tr("This session could not be saved: {0}").format(self.ctx.history.notice)
+                self.tr("Not saved yet. {0}").format(self.ctx.history.save_state.message)
             )
         self._show_check_answers()
         self._offer_runs()
@@ -274,5 +300,7 @@ class SessionFlow(QObject):
             self.summary.mark_saved(self.tr("Saved."))
             self.summary.save.setEnabled(False)
         else:
-            self.summary.mark_saved(self.tr("Not saved: {0}").format(history.notice))
+            self.summary.mark_saved(
+                self.tr("Not saved yet. {0}").format(history.save_state.message)
+            )
         self.saved.emit()

@@ -27,7 +27,9 @@ import sys
 from pathlib import Path
 
 # The PySide6 modules backcoach imports; every other binding is excluded.
-KEEP_QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtDBus"}
+# QtNetwork: only its local sockets (QLocalServer), so a second launch raises the first
+# window; no TLS or network-information plugins come with it (see KEEP_PLUGINS).
+KEEP_QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtDBus", "QtNetwork"}
 
 # Plugin type -> plugin base names kept ("libqxcb.so", "qxcb.dll" and "libqxcb.dylib" are
 # all "qxcb"). A type not listed is dropped whole (eglfs/linuxfb devices, TLS, network

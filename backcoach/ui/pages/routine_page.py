@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
+from backcoach.core.plan_inputs import usable_variants
 from backcoach.core.provenance import runners_fields
 from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
@@ -144,7 +145,9 @@ class RoutinePage(QWidget):
         self.edit.setVisible(not routine.builtin)
         self.delete.setVisible(not routine.builtin)
         s = self.ctx.settings
-        self.variants = dict(s.variant_choices.get(routine.id, {}))
+        self.variants = usable_variants(
+            self.ctx.catalog, routine, s.variant_choices.get(routine.id, {})
+        )
         saved = s.routine_options.get(routine.id, {})
         self.title.setText(routine.name)
         needs = ", ".join(EQUIPMENT[e] for e in routine.equipment) or self.tr("no equipment")

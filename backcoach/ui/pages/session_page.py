@@ -36,6 +36,7 @@ from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.countdown_ring import CountdownRing
 from backcoach.ui.widgets.figure_player import FigurePlayer
 from backcoach.ui.widgets.figures import ExerciseThumb
+from backcoach.ui.widgets.save_warning import SaveWarning
 
 KIND_WORDS = {
     SegmentKind.PREPARE: "Get ready",
@@ -86,6 +87,10 @@ class SessionPage(QWidget):
         driver.effects.connect(self.render)
         self.progress.setRange(0, max(1, int(driver.plan.total_s)))
         self.caption.setText("")
+
+    def set_save_warning(self, text: str, failing: bool = True) -> None:
+        """Say at the top of the page that saving fails (or works again); "" hides it."""
+        self.save_warning.show_text(text, failing)
 
     def page_shown(self) -> None:
         self.setFocus()  # the keys (Space, arrows, Esc, H, M, F) work at once
@@ -288,7 +293,9 @@ class SessionPage(QWidget):
         for b in (self.mute_button, self.full_button, self.hurt_button):
             controls.addWidget(b)
 
+        self.save_warning = SaveWarning()
         root = QVBoxLayout(self)
+        root.addWidget(self.save_warning)
         root.addLayout(header)
         root.addWidget(self.progress)
         root.addLayout(middle, 1)
