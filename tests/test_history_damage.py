@@ -172,7 +172,7 @@ def test_injected_page_cap_mid_session_keeps_every_set_until_the_next_start(
     """SQLite's max_page_count makes the file unable to grow: SQLite's own SQLITE_FULL,
     injected at the connection (test_history_faults.py fills a real disk)."""
     monkeypatch.setattr(
-        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 12")
+        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 24")
     )
     db = tmp_path / "history.sqlite3"
     store = HistoryStore.open(db)

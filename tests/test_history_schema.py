@@ -88,7 +88,19 @@ FROM sessions;
 PRAGMA user_version = 3;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
+V4_DDL = (
+    V3_DDL.replace("PRAGMA user_version = 3;", "")
+    + """
+ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE sessions ADD COLUMN owner_started REAL;
+CREATE TABLE recovery_merged (
+    name       TEXT PRIMARY KEY,
+    merged_at  TEXT NOT NULL
+);
+PRAGMA user_version = 4;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -136,8 +148,19 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 4
-    assert {"sessions", "segments", "events", "session_overview", "sessions_by_start"} <= set(shape)
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 5
+    assert {
+        "sessions",
+        "segments",
+        "events",
+        "session_overview",
+        "sessions_by_start",
+        "recovery_merged",
+        "runs",
+        "shoes",
+        "run_files",
+        "run_overview",
+    } <= set(shape)
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
         "id",
@@ -154,6 +177,7 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "notes",
         "owner_pid",
         "owner_started",
+        "run_id",
     ]
     assert "recovery_merged" in shape
 
@@ -232,5 +256,33 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         check=True,
     ).stdout
     tables = {"events", "recovery_merged", "segments", "session_overview", "sessions"}
-    assert set(out.split()[:5]) == tables  # .tables prints them in columns
+    runs = {"run_files", "run_overview", "runs", "shoes"}
+    assert tables | runs == set(out.split()[:9])  # .tables prints them in columns
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out
+
+
+def test_version_4_file_gains_runs_and_shoes_and_keeps_its_sessions(tmp_path: Path) -> None:
+    """The step the runner's side adds (version 5), from the version before it."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from backcoach.runs.store import RunLog
+
+    old = tmp_path / "v4.db"
+    _old_file(old, 4)
+    with HistoryStore.open(old) as store:
+        log = RunLog(store)
+        assert (log.count(), log.shoes()) == (0, [])
+        shoe = log.add_shoe("Trail shoes", date(2025, 4, 1), 600_000, make_default=True)
+        start = datetime(2025, 5, 1, 7, 0, tzinfo=timezone(timedelta(hours=2)))
+        run_id, why = log.add_manual(start, 10_000, 3000, shoe_id=shoe)
+        assert why == ""
+        glute = next(s for s in store.sessions() if s.routine_id == "glute-check")
+        log.link_session(glute.id, run_id)
+        assert log.session_run(glute.id) == run_id
+        assert [s.name for s in log.shoes()] == ["Trail shoes"]
+        assert log.shoes()[0].distance_m == 10_000
+        # Deleting the run unlinks the session; the session itself stays.
+        log.delete_run(run_id)  # type: ignore[arg-type]
+        assert log.session_run(glute.id) is None
+        assert store.count() == 2
+    assert reader(old).execute("PRAGMA foreign_key_check").fetchall() == []

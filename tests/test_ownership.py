@@ -215,8 +215,13 @@ def test_a_reader_shows_an_older_file_without_migrating_it(tmp_path: Path) -> No
     with HistoryStore.open(db) as store:
         sid = add_session(store, day(1))
         store.record_segment(sid, seg(9))
-    con = sqlite3.connect(db)  # back to version 3: the columns version 4 added go
+    con = sqlite3.connect(db)  # back to version 3: what versions 4 and 5 added goes
     for statement in (
+        "DROP VIEW run_overview",
+        "DROP TABLE run_files",
+        "ALTER TABLE sessions DROP COLUMN run_id",
+        "DROP TABLE runs",
+        "DROP TABLE shoes",
         "DROP TABLE recovery_merged",
         "ALTER TABLE sessions DROP COLUMN owner_pid",
         "ALTER TABLE sessions DROP COLUMN owner_started",

@@ -23,7 +23,17 @@ from backcoach import paths
 from backcoach.core.catalog import load_catalog
 from tests.conftest import ASSETS, REPO
 
-CHECKS = ["program", "catalogue", "plans", "images", "figures", "window", "history", "speech"]
+CHECKS = [
+    "program",
+    "catalogue",
+    "plans",
+    "images",
+    "figures",
+    "window",
+    "history",
+    "runs",
+    "speech",
+]
 
 
 def self_test(home: Path, **env: str) -> tuple[int, list[str]]:

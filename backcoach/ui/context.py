@@ -30,6 +30,19 @@ class AppContext:
     autotick: bool = True  # False in tests that step the clock by hand
     notices: list[str] = field(default_factory=list)  # told to the runner once, at start
     today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
+    _runs: Any = field(default=None, repr=False)
+
+    @property
+    def runs(self) -> Any:
+        """The RunLog over ``history``, or None while there is none (the app opens the
+        history after the first paint, so this follows it rather than being fixed)."""
+        if self.history is None:
+            return None
+        if self._runs is None or self._runs.history is not self.history:
+            from backcoach.runs.store import RunLog
+
+            self._runs = RunLog(self.history)
+        return self._runs
 
     def update_settings(self, **changes: Any) -> bool:
         """Change and persist settings; False (and a log line) when they can't be saved.
