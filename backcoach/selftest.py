@@ -160,6 +160,15 @@ def check_history(folder: Path) -> Result:
     )
 
 
+def check_runs() -> Result:
+    try:
+        from backcoach.runs import selfcheck
+    except ImportError as exc:
+        return fail("runs", f"the run-file readers are missing from this build ({exc})")
+    sound, detail = selfcheck.check()
+    return ok("runs", detail) if sound else fail("runs", detail)
+
+
 def _engine_missing(exc: Exception) -> bool:
     """Is this speech error the system lacking an engine (fixable by the runner)?"""
     from backcoach.speech import notices
@@ -261,6 +270,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             report(_guarded("window", qt_checks.check_window))
             report(_guarded("notifications", qt_checks.check_notifications))
         report(_guarded("history", lambda: check_history(folder)))
+        report(_guarded("runs", check_runs))
         report(_guarded("speech", lambda: check_speech(folder)))
         paths.set_data_dir(None)
     failed = [r for r in results if r.status == "FAIL"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from benchmarks.common import Row, format_table
 
 # In the order they are printed. Each module has run(quick) -> list[Row].
-MODULES = ["startup", "timing", "speech", "history", "faults", "figure_frame", "bundle"]
+MODULES = ["startup", "timing", "speech", "history", "faults", "runs", "figure_frame", "bundle"]
 
 
 def machine() -> str:

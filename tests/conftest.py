@@ -77,3 +77,11 @@ def window(qtbot, data_dir, monkeypatch):
     w.close()
     w.deleteLater()
     ctx.history.close()
+
+
+@pytest.fixture(scope="session")
+def run_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The generated run files (tests/fixtures/make_runs.py), made once per test run."""
+    from tests.fixtures.make_runs import make_all
+
+    return make_all(tmp_path_factory.mktemp("run-files"))

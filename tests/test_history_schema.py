@@ -100,7 +100,65 @@ CREATE TABLE recovery_merged (
 PRAGMA user_version = 4;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
+V5_DDL = (
+    V4_DDL.replace("PRAGMA user_version = 4;", "")
+    + """
+CREATE TABLE shoes (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    started_on   TEXT    NOT NULL,  -- ISO date it was first worn
+    retire_at_m  REAL    NOT NULL CHECK (retire_at_m > 0),  -- set by the runner
+    start_m      REAL    NOT NULL DEFAULT 0 CHECK (start_m >= 0),  -- on it when added
+    is_default   INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    retired_on   TEXT               -- ISO date, NULL while in use
+);
+CREATE UNIQUE INDEX shoes_one_default ON shoes(is_default) WHERE is_default = 1;
+CREATE TABLE runs (
+    id             INTEGER PRIMARY KEY,
+    started_at     TEXT    NOT NULL,  -- ISO 8601 local time with the run's UTC offset
+    start_utc      REAL    NOT NULL,  -- the same moment as Unix seconds: finds duplicates
+    distance_m     REAL    NOT NULL DEFAULT 0 CHECK (distance_m >= 0),
+    moving_s       REAL    NOT NULL DEFAULT 0 CHECK (moving_s >= 0),
+    elapsed_s      REAL    NOT NULL DEFAULT 0 CHECK (elapsed_s >= 0),
+    ascent_m       REAL,              -- NULL when the file had no elevation
+    sport          TEXT    NOT NULL DEFAULT 'running',
+    surface        TEXT    NOT NULL DEFAULT ''
+                   CHECK (surface IN ('', 'road', 'trail', 'track', 'treadmill')),
+    hilly          INTEGER CHECK (hilly IN (0, 1)),  -- NULL when not known
+    shoe_id        INTEGER REFERENCES shoes(id) ON DELETE SET NULL,
+    source         TEXT    NOT NULL DEFAULT '',  -- the file's name; '' when typed in
+    source_format  TEXT    NOT NULL DEFAULT 'manual'
+                   CHECK (source_format IN ('fit', 'gpx', 'tcx', 'manual')),
+    note           TEXT    NOT NULL DEFAULT '',
+    imported_at    TEXT    NOT NULL
+);
+CREATE INDEX runs_by_start ON runs(start_utc);
+CREATE INDEX runs_by_day ON runs(started_at);
+CREATE INDEX runs_by_shoe ON runs(shoe_id);
+CREATE TABLE run_files (
+    path      TEXT    PRIMARY KEY,  -- a file in the watched folder, read once
+    size      INTEGER NOT NULL,
+    mtime_ns  INTEGER NOT NULL,
+    outcome   TEXT    NOT NULL DEFAULT '',  -- what the import said about it
+    seen_at   TEXT    NOT NULL
+);
+ALTER TABLE sessions ADD COLUMN run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+CREATE VIEW run_overview AS
+SELECT r.id,
+       substr(r.started_at, 1, 16)       AS started,
+       round(r.distance_m / 1000.0, 2)   AS km,
+       round(r.moving_s / 60.0, 1)       AS moving_min,
+       round(r.ascent_m)                 AS ascent_m,
+       r.surface,
+       r.hilly,
+       s.name                            AS shoe,
+       r.source,
+       r.note
+FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id;
+PRAGMA user_version = 5;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -148,11 +206,20 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 5
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 6
     assert {
-        "sessions", "segments", "events", "session_overview", "sessions_by_start", "level_changes",
+        "sessions",
+        "segments",
+        "events",
+        "session_overview",
+        "sessions_by_start",
         "recovery_merged",
-    } <= set(shape)  # fmt: skip
+        "runs",
+        "shoes",
+        "run_files",
+        "run_overview",
+        "level_changes",
+    } <= set(shape)
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
         "id",
@@ -169,6 +236,7 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "notes",
         "owner_pid",
         "owner_started",
+        "run_id",
     ]
     assert "recovery_merged" in shape
 
@@ -249,6 +317,34 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    tables = {"events", "level_changes", "recovery_merged", "segments", "session_overview"}
-    assert tables | {"sessions"} == set(out.split()[:6])  # .tables prints them in columns
+    tables = {"events", "recovery_merged", "segments", "session_overview", "sessions"}
+    runs = {"run_files", "run_overview", "runs", "shoes"}
+    assert tables | runs | {"level_changes"} == set(out.split()[:10])  # printed in columns
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out
+
+
+def test_version_4_file_gains_runs_and_shoes_and_keeps_its_sessions(tmp_path: Path) -> None:
+    """The step the runner's side adds (version 5), from the version before it."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from backcoach.runs.store import RunLog
+
+    old = tmp_path / "v4.db"
+    _old_file(old, 4)
+    with HistoryStore.open(old) as store:
+        log = RunLog(store)
+        assert (log.count(), log.shoes()) == (0, [])
+        shoe = log.add_shoe("Trail shoes", date(2025, 4, 1), 600_000, make_default=True)
+        start = datetime(2025, 5, 1, 7, 0, tzinfo=timezone(timedelta(hours=2)))
+        run_id, why = log.add_manual(start, 10_000, 3000, shoe_id=shoe)
+        assert why == ""
+        glute = next(s for s in store.sessions() if s.routine_id == "glute-check")
+        log.link_session(glute.id, run_id)
+        assert log.session_run(glute.id) == run_id
+        assert [s.name for s in log.shoes()] == ["Trail shoes"]
+        assert log.shoes()[0].distance_m == 10_000
+        # Deleting the run unlinks the session; the session itself stays.
+        log.delete_run(run_id)  # type: ignore[arg-type]
+        assert log.session_run(glute.id) is None
+        assert store.count() == 2
+    assert reader(old).execute("PRAGMA foreign_key_check").fetchall() == []

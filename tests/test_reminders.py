@@ -288,3 +288,26 @@ def test_started_at_login_with_reminders_off_it_ends_at_once(data_dir) -> None:
     assert done.returncode == 0, done.stderr
     log = (data_dir / "logs" / "backcoach.log").read_text(encoding="utf-8")
     assert "started at login, but reminders are off" in log
+
+
+def test_a_run_imported_in_the_window_reminds_of_the_after_run_routine(
+    qtbot, presence, bus, tmp_path
+) -> None:
+    """The runs side's hook, for real: a FIT file of this morning through the window's
+    importer, then the notification for the plan's after-run routine, and its click."""
+    from tests.fixtures.make_runs import Spec, fit_bytes, loop_route
+
+    ctx = presence.ctx
+    ctx.update_settings(weekly_plan={"post-run-cooldown": {"rule": "after-run"}})
+    window = presence.open()
+    start = presence.clock.now - timedelta(hours=2)  # the run this morning, on the fake clock
+    fit = tmp_path / "morning.fit"
+    fit.write_bytes(fit_bytes(Spec(start, loop_route(start, km=6.0, every_s=5))))
+    importer = window.runs_side.importer
+    with qtbot.waitSignal(presence.reminders.reminded, timeout=20_000) as given:
+        importer.import_paths([str(fit)], "files")
+    assert given.args[0].routine_id == "post-run-cooldown"
+    assert "summary='Nice run'" in bus.line()
+    bus.tell("click 1")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.routine_page, timeout=5000)
+    assert window.routine_page.routine.id == "post-run-cooldown"

@@ -24,9 +24,17 @@ from backcoach.core.catalog import load_catalog
 from tests.conftest import ASSETS, REPO
 
 CHECKS = [
-    "program", "catalogue", "plans", "images", "figures", "window", "notifications", "history",
+    "program",
+    "catalogue",
+    "plans",
+    "images",
+    "figures",
+    "window",
+    "notifications",
+    "history",
+    "runs",
     "speech",
-]  # fmt: skip
+]
 
 
 def self_test(home: Path, **env: str) -> tuple[int, list[str]]:

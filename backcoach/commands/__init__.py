@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register_all(sub: Any) -> None:
-    from backcoach.commands import history, plan, routine, routines, run, speak
+    from backcoach.commands import history, plan, routine, routines, run, runs, shoes, speak
 
-    for module in (routines, routine, plan, run, history, speak):
+    for module in (routines, routine, plan, run, history, speak, runs, shoes):
         module.register(sub)

@@ -27,6 +27,7 @@ _WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the text, so the text stays r
 ROLES = {
     "window": "the backcoach window",
     "run": "`backcoach run` in a terminal",
+    "runs": "`backcoach runs` or `backcoach shoes` in a terminal (adding runs or shoes)",
 }
 
 _held: dict[Path, int] = {}  # folder -> open descriptor, kept open until the process ends

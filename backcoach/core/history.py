@@ -95,6 +95,7 @@ class HistoryStore:
         self._reader: sqlite3.Connection | None = reader
         self._reader_for = saver.reopened if saver else 0
         self._notice = notice
+        self.write_error = ""  # why the last write to the runs or shoes failed, if it did
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -366,6 +367,35 @@ class HistoryStore:
         for row in rows:
             self._submit(lv.level_op(row, iso_local))
         return self.saving
+
+    # ----------------------------------------------------------------- other tables
+    def transaction(self, what: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        """``work`` in one transaction, for the other tables in this file (runs, shoes).
+
+        None when the file refused it; ``write_error`` then says why in a sentence.
+        """
+        from backcoach.core.history_saver import WriteRefused, run_once
+
+        if self._saver is None:
+            raise ReadOnlyHistory("this history was opened for reading only")
+        try:
+            result = run_once(self._saver, work)
+        except WriteRefused as exc:
+            self.write_error = str(exc)
+            log.error("history: %s failed: %s", what, exc)
+            return None
+        self.write_error = ""
+        return result
+
+    def query(self, default: T, query: Callable[[sqlite3.Connection], T]) -> T:
+        """A read for the other tables in this file; ``default`` when it fails."""
+        return self._read(default, query)
+
+    def row_id(self, session_id: int | None) -> int | None:
+        """A session's row id in the file (None while its row still waits to be saved)."""
+        if self._saver is None or session_id is None:
+            return session_id
+        return self._saver.row_id(session_id)
 
     # ----------------------------------------------------------------- reading
     def _read(self, default: T, query: Callable[[sqlite3.Connection], T]) -> T:

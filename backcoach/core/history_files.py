@@ -21,7 +21,9 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from backcoach.core.history_schema import SCHEMA_VERSION, NewerSchemaError, migrate, user_version
@@ -38,7 +40,8 @@ PRAGMAS: tuple[str, ...] = (
 # How long one write waits for another program's lock before giving up for now (the
 # store tries again later): seconds, as a desktop program can afford, never for ever.
 BUSY_TIMEOUT_S = 3.0
-_OUR_TABLES = frozenset({"sessions", "segments", "events"})
+T = TypeVar("T")
+_OUR_TABLES = frozenset({"sessions", "segments", "events", "runs", "shoes"})
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
@@ -89,6 +92,24 @@ def connect(path: Path) -> sqlite3.Connection:
             _remove_if_empty(path)  # a failed first open must not look like damage next time
         raise
     return conn
+
+
+def write_all_at_once(path: Path, work: Callable[[sqlite3.Connection], T]) -> T:
+    """Open ``path`` and run ``work`` in one transaction (sample data: thousands of rows
+    through the one-commit-per-write API would spend minutes in fsync)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        result = work(conn)
+        conn.execute("COMMIT")
+        return result
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
 
 
 def _check_read_only(path: Path) -> None:

@@ -93,12 +93,10 @@ def _segments(rng: random.Random, routine_id: str) -> list[tuple[object, ...]]:
 def write_sample_history(path: Path, spec: SampleSpec = SampleSpec()) -> int:
     """Add made-up sessions to the history at ``path``; returns how many."""
     rng = random.Random(spec.seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = history_files.connect(path)
     routine_ids = list(_ROUTINES)
-    n = 0
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+
+    def work(conn: sqlite3.Connection) -> int:
+        n = 0
         first = spec.today - timedelta(days=spec.days - 1)
         for i in range(spec.days):
             day = first + timedelta(days=i)
@@ -151,11 +149,6 @@ def write_sample_history(path: Path, spec: SampleSpec = SampleSpec()) -> int:
                         (sid, at, s[1], s[4]),
                     )
             n += 1
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
-    return n
+        return n
+
+    return history_files.write_all_at_once(path, work)

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from backcoach.core import history_files as files
 from backcoach.core import history_ops as ops
@@ -28,6 +29,7 @@ from backcoach.core import history_recovery as recovery
 from backcoach.core.history_problems import Problem, describe
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FAST_BUSY_S = 0.1  # on the session's own thread: never long enough to stall a countdown
 RETRY_BUSY_S = 1.0  # each background try; short, so that closing never waits long on it
@@ -362,6 +364,34 @@ class Saver:
         with self._lock:
             self._kept, self._kept_count, self._generation = path, len(waiting), generation
             self.keep_problem = ""
+
+
+class WriteRefused(Exception):
+    """A write outside the session queue (runs, shoes) that the file refused; ``str()``
+    says why and what to do, in a sentence for the runner."""
+
+
+def run_once(saver: Saver, work: Callable[[sqlite3.Connection], T]) -> T:
+    """``work`` in one transaction on ``saver``'s connection, taking turns with the
+    session writes. Not queued or retried: the caller still has what it was writing
+    (a run file can be imported again). Raises WriteRefused, or the caller's own error."""
+    with saver._conn_lock:
+        try:
+            conn = saver._connection()
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                raise
+        except sqlite3.IntegrityError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            log.error("history: a write outside the session queue failed: %s", exc)
+            raise WriteRefused(describe(exc, saver.path).told("It could not be saved")) from exc
+    return result
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -113,10 +113,76 @@ _V4 = (
     """,
 )
 
-# Version 5: the runner's levels (progression), each change kept with its reason and
+# Version 5: the runner's side. Runs (summaries only, never a GPS track), the shoes
+# they were run in, the files a watched folder has already offered, and which run a
+# session followed.
+_V5 = (
+    """
+    CREATE TABLE shoes (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+        started_on   TEXT    NOT NULL,  -- ISO date it was first worn
+        retire_at_m  REAL    NOT NULL CHECK (retire_at_m > 0),  -- set by the runner
+        start_m      REAL    NOT NULL DEFAULT 0 CHECK (start_m >= 0),  -- on it when added
+        is_default   INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+        retired_on   TEXT               -- ISO date, NULL while in use
+    )
+    """,
+    "CREATE UNIQUE INDEX shoes_one_default ON shoes(is_default) WHERE is_default = 1",
+    """
+    CREATE TABLE runs (
+        id             INTEGER PRIMARY KEY,
+        started_at     TEXT    NOT NULL,  -- ISO 8601 local time with the run's UTC offset
+        start_utc      REAL    NOT NULL,  -- the same moment as Unix seconds: finds duplicates
+        distance_m     REAL    NOT NULL DEFAULT 0 CHECK (distance_m >= 0),
+        moving_s       REAL    NOT NULL DEFAULT 0 CHECK (moving_s >= 0),
+        elapsed_s      REAL    NOT NULL DEFAULT 0 CHECK (elapsed_s >= 0),
+        ascent_m       REAL,              -- NULL when the file had no elevation
+        sport          TEXT    NOT NULL DEFAULT 'running',
+        surface        TEXT    NOT NULL DEFAULT ''
+                       CHECK (surface IN ('', 'road', 'trail', 'track', 'treadmill')),
+        hilly          INTEGER CHECK (hilly IN (0, 1)),  -- NULL when not known
+        shoe_id        INTEGER REFERENCES shoes(id) ON DELETE SET NULL,
+        source         TEXT    NOT NULL DEFAULT '',  -- the file's name; '' when typed in
+        source_format  TEXT    NOT NULL DEFAULT 'manual'
+                       CHECK (source_format IN ('fit', 'gpx', 'tcx', 'manual')),
+        note           TEXT    NOT NULL DEFAULT '',
+        imported_at    TEXT    NOT NULL
+    )
+    """,
+    "CREATE INDEX runs_by_start ON runs(start_utc)",
+    "CREATE INDEX runs_by_day ON runs(started_at)",
+    "CREATE INDEX runs_by_shoe ON runs(shoe_id)",
+    """
+    CREATE TABLE run_files (
+        path      TEXT    PRIMARY KEY,  -- a file in the watched folder, read once
+        size      INTEGER NOT NULL,
+        mtime_ns  INTEGER NOT NULL,
+        outcome   TEXT    NOT NULL DEFAULT '',  -- what the import said about it
+        seen_at   TEXT    NOT NULL
+    )
+    """,
+    "ALTER TABLE sessions ADD COLUMN run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL",
+    """
+    CREATE VIEW run_overview AS
+    SELECT r.id,
+           substr(r.started_at, 1, 16)       AS started,
+           round(r.distance_m / 1000.0, 2)   AS km,
+           round(r.moving_s / 60.0, 1)       AS moving_min,
+           round(r.ascent_m)                 AS ascent_m,
+           r.surface,
+           r.hilly,
+           s.name                            AS shoe,
+           r.source,
+           r.note
+    FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id
+    """,
+)
+
+# Version 6: the runner's levels (progression), each change kept with its reason and
 # date, and which exercise of the routine each segment was (a routine may hold one
 # exercise twice). Rows from before this version have no item index (NULL).
-_V5 = (
+_V6 = (
     "ALTER TABLE segments ADD COLUMN item_index INTEGER",
     """
     CREATE TABLE level_changes (
@@ -143,7 +209,8 @@ _V5 = (
 
 # Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
 MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4, _V5)
+    tuple(dedent(statement).strip() for statement in step)
+    for step in (_V1, _V2, _V3, _V4, _V5, _V6)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

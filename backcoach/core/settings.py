@@ -78,6 +78,10 @@ class Settings:
     welcomed: bool = setting(False, flag)  # the first-run welcome was shown
     red_flags_cleared_on: str = setting("", iso_date_or_empty)  # date they were assessed
     red_flags_checked_on: str = setting("", iso_date_or_empty)  # last "none of these"
+    # Runs
+    watched_folder: str = setting("", Text(max_len=4096))  # imported from; "" for none
+    runs_weeks: int = setting(12, Whole(12, 26))  # weeks the Runs page charts
+    history_shows_distance: bool = setting(False, flag)  # the pain chart overlays km
     # Per routine: {routine id: {exercise id: variant id}}
     variant_choices: dict[str, dict[str, str]] = setting({}, MapOf(ID, MapOf(ID, ID, 100)))
     # Per routine: {routine id: {"rounds": n, "hold_s": s, "voice": bool}}

@@ -33,7 +33,19 @@ class AppContext:
     today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
     # Wall-clock time with the local offset, for reminders and the dates kept with levels.
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
-    runs: Any = None  # the runs side's RunDays (core/plan_book.py), when it is there
+    _runs: Any = field(default=None, repr=False)
+
+    @property
+    def runs(self) -> Any:
+        """The RunLog over ``history``, or None while there is none (the app opens the
+        history after the first paint, so this follows it rather than being fixed)."""
+        if self.history is None:
+            return None
+        if self._runs is None or self._runs.history is not self.history:
+            from backcoach.runs.store import RunLog
+
+            self._runs = RunLog(self.history)
+        return self._runs
 
     def levels(self) -> Any:
         """The runner's levels (core/level_book.py), over this context's history."""
@@ -42,12 +54,13 @@ class AppContext:
         return LevelBook(self.history, self.catalog)
 
     def plan(self) -> Any:
-        """The weekly plan (core/plan_book.py), checked against this context's history."""
+        """The weekly plan (core/plan_book.py), checked against this context's history and,
+        once the runner keeps runs in backcoach, against the days they ran."""
         from backcoach.core.plan_book import PlanBook
 
-        return PlanBook(
-            self.settings.weekly_plan, list(self.catalog.routines), self.history, self.runs
-        )
+        runs = self.runs
+        days = _RunDays(runs) if runs is not None and runs.count() else None
+        return PlanBook(self.settings.weekly_plan, list(self.catalog.routines), self.history, days)
 
     def update_settings(self, **changes: Any) -> bool:
         """Change and persist settings; False (and a log line) when they can't be saved.
@@ -73,3 +86,17 @@ class AppContext:
         self.catalog.exercises = fresh.exercises
         self.catalog.routines = fresh.routines
         self.catalog.errors = fresh.errors
+
+
+class _RunDays:
+    """The run log as the weekly plan counts it: runs per local day."""
+
+    def __init__(self, runs: Any) -> None:
+        self.log = runs
+
+    def run_days(self, first: Any, last: Any) -> dict[Any, int]:
+        days: dict[Any, int] = {}
+        for run in self.log.runs(since=first):
+            if run.day <= last:
+                days[run.day] = days.get(run.day, 0) + 1
+        return days

@@ -5,7 +5,8 @@ a click away (the rail hides during a session to give the figure the room). Only
 library is built at start-up; every other page is made the first time it is needed.
 What is not routing has its own small room: the rail (``nav_rail``), the notice bar
 (``notices``), the voice (``voice_status``), full screen (``full_screen``), the
-first-run welcome and About (``welcome``), the window's size (``window_geometry``).
+first-run welcome and About (``welcome``), the window's size (``window_geometry``),
+run imports, dropped files and the watched folder (``runs.controller``).
 
 To add a page: a ``_make_<name>`` method, one ``_add`` line in ``_register_pages`` (with
 a label when it gets a rail entry) and, if others reach it, a ``PageAttribute`` line.
@@ -28,6 +29,7 @@ from backcoach.ui.full_screen import FullScreen
 from backcoach.ui.nav_rail import NavRail
 from backcoach.ui.notices import NoticeBar, show_startup_notices
 from backcoach.ui.page_stack import Factory, PageAttribute, PageStack
+from backcoach.ui.runs.controller import RunsSide
 from backcoach.ui.voice_status import VoiceStatus
 from backcoach.ui.welcome import show_about, welcome_if_first_run
 
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from backcoach.ui.pages.history_page import HistoryPage
     from backcoach.ui.pages.library_page import LibraryPage
     from backcoach.ui.pages.routine_page import RoutinePage
+    from backcoach.ui.pages.runs_page import RunsPage
     from backcoach.ui.pages.session_page import SessionPage
     from backcoach.ui.pages.settings_page import SettingsPage
     from backcoach.ui.pages.summary_page import SummaryPage
@@ -68,6 +71,11 @@ class MainWindow(QMainWindow):
         self.voice.changed.connect(lambda: self._flow.show_voice() if self._flow else None)
         self.full_screen = FullScreen(self)
         self.editor_flow = EditorFlow(self)  # the runner's own routines, files and drops
+        # Run files: imports, drops, the watched folder (which waits for the history).
+        self.runs_side = RunsSide(ctx, self)
+        self.runs_side.reportReady.connect(self._runs_imported)
+        self.runs_side.importer.runsImported.connect(self._new_runs)
+        self.runs_side.start_soon()
         self._register_pages()
 
         central = QWidget()
@@ -89,6 +97,7 @@ class MainWindow(QMainWindow):
     def _register_pages(self) -> None:
         self._add("library", self._make_library, self.tr("Routines"))
         self._add("history", self._make_history, self.tr("History"))
+        self._add("runs", self._make_runs, self.tr("Runs"))
         self._add("why", self._make_why, self.tr("Why it hurts"))
         self._add("settings", self._make_settings, self.tr("Settings"))
         self._add("routine", self._make_routine)
@@ -144,9 +153,17 @@ class MainWindow(QMainWindow):
         return HistoryPage(
             ctx.history,
             today=ctx.today,
+            ctx=ctx,
             levels=lambda: ctx.levels().all_states(),
             plan=lambda day: (ctx.plan().record(day, weeks=8), names),
         )
+
+    def _make_runs(self) -> QWidget:
+        from backcoach.ui.pages.runs_page import RunsPage
+
+        page = RunsPage(self.ctx, self.runs_side.importer)
+        page.actions.added.connect(lambda _id: self._new_runs(None))
+        return page
 
     def _make_settings(self) -> QWidget:
         from backcoach.ui.pages.settings_page import SettingsPage
@@ -154,6 +171,7 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.ctx)
         page.themeChanged.connect(theme.apply_theme)
         page.remindersChanged.connect(self.remindersChanged)
+        page.watchedFolderChanged.connect(self.runs_side.set_watched_folder)
         self.voice.bind_settings_page(page)
         return page
 
@@ -167,6 +185,7 @@ class MainWindow(QMainWindow):
     session_page: PageAttribute[SessionPage] = PageAttribute("session")
     summary_page: PageAttribute[SummaryPage] = PageAttribute("summary")
     history_page: PageAttribute[HistoryPage] = PageAttribute("history")
+    runs_page: PageAttribute[RunsPage] = PageAttribute("runs")
     settings_page: PageAttribute[SettingsPage] = PageAttribute("settings")
     why_page: PageAttribute[QWidget] = PageAttribute("why")
 
@@ -218,6 +237,41 @@ class MainWindow(QMainWindow):
         if history is not None:
             cast("HistoryPage", history).refresh()
 
+    # ----- runs ----------------------------------------------------------------------
+    def _runs_imported(self, report: Any, origin: str) -> None:
+        """Say what an import did; a drop also brings the Runs page forward."""
+        if report is None:
+            self.notice_bar.tell(self.tr("Nothing to import there: drop FIT, GPX or TCX files."))
+            return
+        if origin == "folder" and not report.files:
+            return  # nothing new in the watched folder
+        where = self.tr(" from your watched folder") if origin == "folder" else ""
+        more = (
+            self.tr(" Details are on the Runs page.")
+            if report.skipped_lines or report.failed
+            else ""
+        )
+        self.notice_bar.tell(report.summary().rstrip(".") + where + "." + more)
+        page = self.stack.made("runs")
+        if page is not None:
+            cast("RunsPage", page).show_report(report)
+        if origin == "drop" and not self.session_live:
+            self.show_page(self.runs_page)
+            self.runs_page.show_report(report)
+
+    def _new_runs(self, report: Any) -> None:
+        """New runs: the library may now suggest the cool-down; charts read them; and the
+        newest run's start goes to the after-run reminder (``runImported``)."""
+        library = self.stack.made("library")
+        if library is not None:
+            cast("LibraryPage", library).page_shown()
+        self._refresh_history()
+        runs = self.ctx.runs
+        if report is not None and runs is not None:
+            starts = [run.start for i in report.run_ids if (run := runs.run(i)) is not None]
+            if starts:
+                self.runImported.emit(max(starts))
+
     # ----- start-up ------------------------------------------------------------------
     def attach_speaker(self, speaker: Any) -> None:
         """Use ``speaker`` from now on (the app attaches it once the window is shown)."""
@@ -267,6 +321,7 @@ class MainWindow(QMainWindow):
         if self._flow is not None:
             self._flow.shutdown()
         self.voice.detach()
+        self.runs_side.shutdown()
         self.ctx.update_settings(window_geometry=window_geometry.saved(self))
         super().closeEvent(event)
         self.closed.emit()

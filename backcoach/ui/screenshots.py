@@ -7,6 +7,7 @@ session stopped mid-hold on a stepped clock. For the README and for reviewing th
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -17,9 +18,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 from backcoach import paths
 from backcoach.core.effects import State
 from backcoach.core.history_sample import SampleSpec, write_sample_history
+from backcoach.runs.sample import RunSampleSpec, write_sample_runs
 
 SIZE = (1280, 800)
-SIZE_ENV = "BACKCOACH_SCREENSHOT_SIZE"  # e.g. 1366x768, to look at another laptop's screen
+# BACKCOACH_SCREENSHOT_SIZE=1366x768 renders at another window size (with QT_SCALE_FACTOR
+# for a high-density screen), to check the layout where runners will see it.
+SIZE_ENV = "BACKCOACH_SCREENSHOT_SIZE"
+
+
+def _size() -> tuple[int, int]:
+    text = os.environ.get(SIZE_ENV, "")
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        return SIZE
+    return (width, height)
+
+
 TODAY = date(2026, 11, 21)
 
 
@@ -69,7 +84,9 @@ sets = 2
 def render_all(
     folder: str, themes: tuple[str, ...] = ("light", "dark"), size: tuple[int, int] | None = None
 ) -> int:
-    """``size``: the window's; by default SIZE, or BACKCOACH_SCREENSHOT_SIZE (e.g. 1366x768)."""
+    if os.environ.get(SIZE_ENV):
+        size = _size()
+    size = size or SIZE
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -78,9 +95,12 @@ def render_all(
             paths.set_data_dir(tmp)
             spec = SampleSpec(days=42, today=TODAY, active_share=0.6)
             write_sample_history(paths.history_db(), spec)
+            write_sample_runs(
+                paths.history_db(), RunSampleSpec(days=200, today=TODAY, jump_weeks_ago=0)
+            )
             # A routine of the runner's own (imported, with an exercise that has no picture).
             _import_sample(Path(tmp))
-            written += _render_theme(out, mode, size or _size())
+            written += _render_theme(out, mode, size)
             paths.set_data_dir(None)
     for path in written:
         print(path)
@@ -139,8 +159,11 @@ def _render_theme(out: Path, mode: str, size: tuple[int, int] = SIZE) -> list[Pa
     w.summary_page.pain.setValue(2)
     w.summary_page.note.setPlainText("Felt loose after the bridges.")
     shot("summary")
+    w.ctx.settings = w.ctx.settings.with_changes(history_shows_distance=True)
     w.show_page(w.history_page)
     shot("history")
+    w.show_page(w.runs_page)
+    shot("runs")
     w.show_page(w.settings_page)
     shot("settings")
     w.show_page(w.why_page)
@@ -160,16 +183,6 @@ def _render_theme(out: Path, mode: str, size: tuple[int, int] = SIZE) -> list[Pa
     if ctx.history is not None:
         ctx.history.close()
     return shots
-
-
-def _size() -> tuple[int, int]:
-    import os
-
-    wanted = os.environ.get(SIZE_ENV, "")
-    width, _, height = wanted.partition("x")
-    if width.isdigit() and height.isdigit():
-        return int(width), int(height)
-    return SIZE
 
 
 def _session(w, clock: _Clock, routine_id: str, seconds: float) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -31,6 +32,9 @@ from backcoach.ui.pages.session_page import SessionPage
 from backcoach.ui.pages.summary_page import SummaryPage
 from backcoach.ui.save_status import SaveStatusBridge
 from backcoach.ui.session_driver import SessionDriver
+
+# A session within this long of a run's end is taken to follow it (the runner can change it).
+RUN_LINK_WINDOW = timedelta(hours=6)
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,7 @@ class SessionFlow(QObject):
         summary_page.saveRequested.connect(self.save_summary)
         summary_page.proposal.answered.connect(self.answer_levels)
         self.levels: tuple[RoutineLevels, Proposal] | None = None  # what the summary proposed
+        summary_page.runLinked.connect(self._link_run)
 
     def _watch_saving(self, history: object) -> SaveStatusBridge | None:
         if not hasattr(history, "watch"):
@@ -245,7 +250,30 @@ class SessionFlow(QObject):
                 self.tr("Not saved yet. {0}").format(self.ctx.history.save_state.message)
             )
         self._show_check_answers()
+        self._offer_runs()
         self.finished.emit()
+
+    def _offer_runs(self) -> None:
+        """The runs of the day before the session; the latest that ended within a few
+        hours of its start is taken as the one it followed (the runner can change it)."""
+        runs, sid = self.ctx.runs, self.driver.coach.session_id if self.driver else None
+        detail = self.ctx.history.session(sid) if sid is not None and self.ctx.history else None
+        if runs is None or detail is None:
+            self.summary.set_runs([], None)
+            return
+        started = detail.session.started_at
+        recent = [
+            r for r in runs.runs(since=started.date() - timedelta(days=1)) if r.start < started
+        ]
+        choices = [(r.id, f"{r.start:%a %H:%M}, {r.distance_m / 1000:.1f} km") for r in recent]
+        follows = next((r.id for r in recent if started - r.end <= RUN_LINK_WINDOW), None)
+        self.summary.set_runs(choices, follows)
+        self._link_run(follows)
+
+    def _link_run(self, run_id: int | None) -> None:
+        sid = self.driver.coach.session_id if self.driver else None
+        if self.ctx.runs is not None and sid is not None:
+            self.ctx.runs.link_session(sid, run_id)
 
     def _show_check_answers(self) -> None:
         """The glute check's answer on the summary, with the routine it points to."""

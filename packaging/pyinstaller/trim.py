@@ -51,9 +51,11 @@ KEEP_PLUGINS: dict[str, set[str]] = {
     # memory buffers, and the EGL one alone would bring libQt6OpenGL.
 }
 
-# Standard-library modules nothing in backcoach uses. ssl, _hashlib, http and smtplib are
-# only reachable through logging.handlers' network handlers and would bring OpenSSL
-# (about 5 MB); hashlib falls back to its built-in digests without _hashlib.
+# Standard-library modules nothing in backcoach uses. ssl, _hashlib and smtplib are only
+# reachable through logging.handlers' network handlers and would bring OpenSSL (about
+# 5 MB); hashlib falls back to its built-in digests without _hashlib. http stays: gpxpy
+# imports xml.sax.saxutils, which imports urllib.request, which imports http (nothing
+# is ever fetched; without it the GPX reader, and so the window, fail to load).
 PY_EXCLUDES = [
     "tkinter",
     "unittest",
@@ -62,7 +64,6 @@ PY_EXCLUDES = [
     "ssl",
     "_ssl",
     "_hashlib",
-    "http",
     "smtplib",
 ]
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -45,6 +46,7 @@ from backcoach.ui.widgets.plan_record import PlanRecordView
 from backcoach.ui.widgets.session_detail import SessionDetailView
 from backcoach.ui.widgets.session_table_model import SessionTableModel
 from backcoach.ui.widgets.stat_card import StatCard
+from backcoach.ui.widgets.tables import list_heading, list_table
 from backcoach.ui.widgets.weekly_minutes_chart import WeeklyMinutesChart
 
 WEEKS = 12
@@ -72,11 +74,13 @@ class HistoryPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        ctx: Any = None,
         levels: Callable[[], list[RoutineLevels]] | None = None,
         plan: Callable[[date], tuple[list[WeekRecord], dict[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.ctx = ctx  # for the runs (weekly distance) and the overlay setting
         self._today = today
         self._levels = levels
         self._plan = plan
@@ -157,18 +161,21 @@ class HistoryPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(_titled(self.tr("Last {0} weeks").format(WEEKS), self.calendar), 4)
         charts.addWidget(_titled(self.tr("Minutes per week"), self.minutes_chart), 5)
-        charts.addWidget(_titled(self.tr("Pain, 0 to 10"), self.pain_chart), 5)
+        pain_card = _titled(self.tr("Pain, 0 to 10"), self.pain_chart)
+        self.distance_box = QCheckBox(self.tr("Show weekly distance"))
+        self.distance_box.setToolTip(
+            self.tr("Draw the kilometres you ran each week behind the pain")
+        )
+        self.distance_box.setChecked(bool(self.ctx and self.ctx.settings.history_shows_distance))
+        self.distance_box.setVisible(bool(self.ctx and self.ctx.runs is not None))
+        self.distance_box.toggled.connect(self._distance_toggled)
+        pain_card.layout().addWidget(self.distance_box)
+        charts.addWidget(pain_card, 5)
 
         self.model = SessionTableModel(self.store, parent=self, today=self._today)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Past sessions, newest first"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        list_table(self.table, self.tr("Past sessions, newest first"))
         head = self.table.horizontalHeader()
         # Widths from the font, not ResizeToContents: measuring means asking the model
         # for every cell of every loaded row, which is most of the page's start-up cost.
@@ -176,9 +183,7 @@ class HistoryPage(QWidget):
         head.setSectionResizeMode(SessionTableModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.list_title = QLabel()
-        self.list_title.setStyleSheet("font-weight: 600;")
-        self.list_title.setBuddy(self.table)
+        self.list_title = list_heading(self.table)
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
         sessions_layout.setContentsMargins(0, 0, 0, 0)
@@ -268,6 +273,7 @@ class HistoryPage(QWidget):
         self.calendar.set_days(self.store.daily_minutes(first, today), today)
         points = self.store.pain_series(first)
         self.pain_chart.set_points(points, first, today)
+        self._show_distance(today)
         self._fill_cards(weeks, points, today)
         self.list_title.setText(
             self.tr("1 session") if total == 1 else self.tr("{0} sessions").format(number(total))
@@ -284,6 +290,18 @@ class HistoryPage(QWidget):
         if has_plan:
             self.plan_view.show_record(weeks, names)
         self.tabs.setTabVisible(2, has_plan)
+
+    def _distance_toggled(self, on: bool) -> None:
+        if self.ctx is not None:
+            self.ctx.update_settings(history_shows_distance=on)
+        self._show_distance(self._today())
+
+    def _show_distance(self, today: date) -> None:
+        runs = self.ctx.runs if self.ctx is not None else None
+        if runs is None or not self.distance_box.isChecked():
+            self.pain_chart.set_distance([])
+            return
+        self.pain_chart.set_distance([(w.monday, w.distance_m) for w in runs.weeks(WEEKS, today)])
 
     @staticmethod
     def calendar_first_day(today: date) -> date:

@@ -26,6 +26,7 @@ from backcoach.ui.widgets.routine_card import RoutineCard
 from backcoach.ui.widgets.today_panel import TodayPanel
 
 GLUTE_CHECK = "glute-check"
+COOL_DOWN = "post-run-cooldown"
 TIME_CHOICES = [(0, "Any length"), (10, "Up to 10 min"), (20, "Up to 20 min"), (30, "Up to 30 min")]
 
 
@@ -76,6 +77,17 @@ class LibraryPage(QWidget):
         self.glute_check.setAccessibleName(self.tr("Take the glute check"))
         self.glute_check.clicked.connect(lambda: self.routineChosen.emit(GLUTE_CHECK))
         self.glute_check.setVisible(GLUTE_CHECK in ctx.catalog.routines)
+        # After a run imported today: the cool-down comes first, with a word why.
+        self.suggested = ""
+        self.after_run = QLabel()
+        self.after_run.setWordWrap(True)
+        self.after_run.setStyleSheet("font-weight: 600;")
+        self.after_run.setAccessibleName(self.tr("Suggested after your run"))
+        self.after_run_button = QPushButton()
+        self.after_run_button.setProperty("primary", True)
+        self.after_run_button.clicked.connect(lambda: self.routineChosen.emit(self.suggested))
+        self.after_run.setVisible(False)
+        self.after_run_button.setVisible(False)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("I have:")))
@@ -115,6 +127,10 @@ class LibraryPage(QWidget):
         root.addWidget(disclaimer)
         root.addWidget(self.banner)
         root.addWidget(self.today)
+        after = QHBoxLayout()
+        after.addWidget(self.after_run, 1)
+        after.addWidget(self.after_run_button)
+        root.addLayout(after)
         root.addWidget(self.glute_check, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(filters)
         root.addWidget(self.hidden_label)
@@ -141,6 +157,7 @@ class LibraryPage(QWidget):
         recent = history.recent_pain(FIRM_WINDOW) if history else []
         self.set_banner(firm_warning([(p.before, p.after) for p in recent]))
         self.show_today()
+        self.suggest_after_run()
 
     def show_today(self) -> None:
         day = self.ctx.today()
@@ -156,6 +173,38 @@ class LibraryPage(QWidget):
         if dialog.exec() == WeeklyPlanDialog.DialogCode.Accepted:
             self.ctx.update_settings(weekly_plan=plan_json(dialog.entries()))
             self.show_today()
+
+    def suggest_after_run(self) -> None:
+        """A run from today and no cool-down since: put the post-run cool-down first."""
+        run = self._todays_run()
+        routine = self.ctx.catalog.routines.get(COOL_DOWN)
+        self.suggested = COOL_DOWN if run is not None and routine is not None else ""
+        if run is not None and routine is not None:
+            distance = f"{run.distance_m / 1000:.1f} km" if run.distance_m > 0 else self.tr("a run")
+            self.after_run.setText(
+                self.tr("You ran {0} today at {1}. Straight after a run: {2}.").format(
+                    distance, f"{run.start:%H:%M}", routine.name
+                )
+            )
+            self.after_run_button.setText(self.tr("Open the cool-down"))
+            self.after_run_button.setToolTip(self.tr("Open {0}").format(routine.name))
+        self.after_run.setVisible(bool(self.suggested))
+        self.after_run_button.setVisible(bool(self.suggested))
+        self._layout_cards()
+
+    def _todays_run(self):  # type: ignore[no-untyped-def]
+        runs, history = self.ctx.runs, self.ctx.history
+        if runs is None:
+            return None
+        today = self.ctx.today()
+        todays = runs.runs_on(today)
+        if not todays:
+            return None
+        latest = max(todays, key=lambda r: r.start)
+        for s in history.sessions(0, 10) if history is not None else []:
+            if s.routine_id == COOL_DOWN and s.started_at >= latest.start:
+                return None  # already cooled down after it
+        return latest
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -180,7 +229,7 @@ class LibraryPage(QWidget):
     def _layout_cards(self) -> None:
         while self.grid.count():
             self.grid.takeAt(0)
-        shown = self.visible_cards()
+        shown = sorted(self.visible_cards(), key=lambda c: c.routine.id != self.suggested)
         columns = max(1, self.width() // 380)
         for c in self.cards:
             c.setVisible(c in shown)

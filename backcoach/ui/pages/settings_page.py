@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +31,7 @@ class SettingsPage(QWidget):
     voiceChanged = Signal()  # voice, rate, volume or mute changed: re-apply to the speaker
     testVoiceRequested = Signal()
     remindersChanged = Signal()
+    watchedFolderChanged = Signal(str)  # "" to stop watching
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +104,7 @@ class SettingsPage(QWidget):
 
         self.reminders = ReminderSettings(ctx)
         self.reminders.changed.connect(self.remindersChanged)
+        runs_box = self._runs_box(s.watched_folder)
 
         data = QLabel(
             self.tr("History: {0}<br>Settings: {1}<br>Log file: {2}").format(
@@ -132,6 +136,7 @@ class SettingsPage(QWidget):
         root.addWidget(look_box)
         root.addWidget(sess_box)
         root.addWidget(self.reminders)
+        root.addWidget(runs_box)
         root.addWidget(data_box)
         root.addStretch(1)
 
@@ -145,6 +150,60 @@ class SettingsPage(QWidget):
             lambda: ctx.update_settings(first_side=self.first_side.currentData())
         )
         self._show_rate()
+
+    def _runs_box(self, folder: str) -> QGroupBox:
+        self.watched = QLabel()
+        self.watched.setWordWrap(True)
+        self.watched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.watched.setAccessibleName(self.tr("Watched folder"))
+        self.choose_folder = QPushButton(self.tr("Choose folder…"))
+        self.choose_folder.setToolTip(
+            self.tr(
+                "Where your watch or app puts run files, e.g. a mounted Garmin's GARMIN/Activity"
+            )
+        )
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.stop_watching = QPushButton(self.tr("Stop watching"))
+        self.stop_watching.clicked.connect(lambda: self.set_watched_folder(""))
+        explain = QLabel(
+            self.tr(
+                "New FIT, GPX and TCX files there are imported when backcoach starts and while "
+                "it is open. Only a summary of each run is kept, never its GPS track."
+            )
+        )
+        explain.setWordWrap(True)
+        explain.setProperty("role", "muted")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_folder)
+        buttons.addWidget(self.stop_watching)
+        buttons.addStretch(1)
+        box = QGroupBox(self.tr("Runs"))
+        column = QVBoxLayout(box)
+        column.addWidget(self.watched)
+        column.addLayout(buttons)
+        column.addWidget(explain)
+        self._show_folder(folder)
+        return box
+
+    def _show_folder(self, folder: str) -> None:
+        self.watched.setText(
+            self.tr("Watched folder: {0}").format(folder)
+            if folder
+            else self.tr("No watched folder.")
+        )
+        self.stop_watching.setVisible(bool(folder))
+
+    def _choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = self.ctx.settings.watched_folder or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watch a folder for runs"), start)
+        if folder:
+            self.set_watched_folder(folder)
+
+    def set_watched_folder(self, folder: str) -> None:
+        self._show_folder(folder)
+        self.watchedFolderChanged.emit(folder)
 
     def set_voices(self, voices: list[tuple[str, str]], status: str) -> None:
         """Fill the voice list; ``status`` says whether speech works and how to get it."""

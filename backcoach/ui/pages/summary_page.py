@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +32,7 @@ class SummaryPage(QWidget):
     saveRequested = Signal(object, str)  # pain after (int or None), note
     doneRequested = Signal()
     routineSuggested = Signal(str)
+    runLinked = Signal(object)  # the run id this session followed, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,14 @@ class SummaryPage(QWidget):
         self.save.clicked.connect(
             lambda: self.saveRequested.emit(self.pain.value(), self.note.toPlainText())
         )
+        self.run_combo = QComboBox()
+        self.run_combo.setAccessibleName(self.tr("The run this session followed"))
+        self.run_combo.setToolTip(self.tr("Link this session to the run it came after"))
+        self.run_combo.currentIndexChanged.connect(
+            lambda _i: self.runLinked.emit(self.chosen_run())
+        )
+        self.run_label = QLabel(self.tr("After the &run:"))
+        self.run_label.setBuddy(self.run_combo)
         self.saved_label = QLabel()
         self.check_text = QLabel()
         self.check_text.setWordWrap(True)
@@ -93,6 +103,11 @@ class SummaryPage(QWidget):
         root.addWidget(self.table, 1)
         root.addLayout(pain_row)
         root.addWidget(self.note)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_label)
+        run_row.addWidget(self.run_combo)
+        run_row.addStretch(1)
+        root.addLayout(run_row)
         root.addWidget(self.check_text)
         root.addWidget(self.check_routine, 0, Qt.AlignmentFlag.AlignLeft)
         root.addWidget(self.advice)
@@ -158,6 +173,22 @@ class SummaryPage(QWidget):
         self.check_text.setVisible(False)
         self.check_routine.setVisible(False)
         self.proposal.show_proposal(None)
+
+    def set_runs(self, choices: list[tuple[int, str]], selected: int | None) -> None:
+        """Runs this session may have followed; hidden when there are none."""
+        self.run_combo.blockSignals(True)
+        self.run_combo.clear()
+        self.run_combo.addItem(self.tr("no run"), None)
+        for run_id, label in choices:
+            self.run_combo.addItem(label, run_id)
+        self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(selected)))
+        self.run_combo.blockSignals(False)
+        self.run_combo.setVisible(bool(choices))
+        self.run_label.setVisible(bool(choices))
+
+    def chosen_run(self) -> int | None:
+        value = self.run_combo.currentData()
+        return None if value is None else int(value)
 
     def show_advice(self, text: str) -> None:
         self.advice.setText(text)

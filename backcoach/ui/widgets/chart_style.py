@@ -7,7 +7,9 @@ by shape and by a text legend too, never by colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPalette, QPen
@@ -109,3 +111,68 @@ def draw_gridline(p: QPainter, plot: QRectF, y: float, label: str, colors: Chart
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         label,
     )
+
+
+def draw_value_grid(
+    p: QPainter,
+    plot: QRectF,
+    top: float,
+    step: float,
+    label: Callable[[int], str],
+    colors: ChartColors,
+) -> None:
+    """Grid lines from 0 to ``top`` every ``step``, each labelled ``label(value)``."""
+    value = 0.0
+    while value <= top + 1e-9:
+        draw_gridline(
+            p, plot, plot.bottom() - plot.height() * value / top, label(int(value)), colors
+        )
+        value += step
+
+
+def draw_week_labels(
+    widget: QWidget,
+    p: QPainter,
+    centres: Sequence[float],
+    mondays: Sequence[date],
+    plot: QRectF,
+    colour: QColor,
+) -> None:
+    """Week labels under bars, from the right: always "This week", then as many as fit."""
+    fm = p.fontMetrics()
+    p.setPen(colour)
+    free_until = widget.width() + 10.0
+    for i in range(len(centres) - 1, -1, -1):
+        day = mondays[i]
+        text = widget.tr("This week") if i == len(centres) - 1 else f"{day.day} {day:%b}"
+        width = fm.horizontalAdvance(text)
+        x = min(centres[i] - width / 2, widget.width() - width - 2)
+        if x + width + 10 > free_until or x < plot.left() - 4:
+            continue
+        p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), text)
+        free_until = x
+
+
+def bar_rects(plot: QRectF, values: Sequence[float], top: float) -> list[QRectF]:
+    """One bar per value, side by side across ``plot``, as tall as its share of ``top``."""
+    if not values:
+        return []
+    slot = plot.width() / len(values)
+    width = slot * 0.64
+    out = []
+    for i, value in enumerate(values):
+        h = plot.height() * min(value / top, 1.0) if top > 0 else 0.0
+        x = plot.left() + i * slot + (slot - width) / 2
+        out.append(QRectF(x, plot.bottom() - h, width, h))
+    return out
+
+
+def draw_week_bars(p: QPainter, rects: Sequence[QRectF], colour: QColor) -> None:
+    """Past weeks a little softer, so this week's bar (the last) stands out."""
+    p.setPen(Qt.PenStyle.NoPen)
+    for i, rect in enumerate(rects):
+        fill = QColor(colour)
+        if i < len(rects) - 1:
+            fill.setAlpha(170)
+        p.setBrush(fill)
+        p.drawRoundedRect(rect, 3, 3)

@@ -49,6 +49,7 @@ class PainChart(ChartWidget):
         self._points: list[PainPoint] = []
         self._first = date.today()
         self._last = date.today()
+        self._distance: list[tuple[date, float]] = []  # (Monday, metres) behind the pain
 
     def set_points(self, points: Sequence[PainPoint], first: date, last: date) -> None:
         """Show ``points`` (oldest first) on a time axis from ``first`` to ``last``."""
@@ -65,6 +66,37 @@ class PainChart(ChartWidget):
             )
         self.setAccessibleDescription(desc)
         self.update()
+
+    def set_distance(self, weeks: Sequence[tuple[date, float]]) -> None:
+        """Weekly distance drawn faintly behind the pain, on its own scale ([] for none)."""
+        self._distance = list(weeks)
+        if weeks:
+            km = ", ".join(f"{m:%d %b}: {d / 1000:.0f} km" for m, d in weeks)
+            self.setAccessibleDescription(
+                self.accessibleDescription().split(" Weekly distance")[0]
+                + " Weekly distance: "
+                + km
+            )
+        self.update()
+
+    def distance_bars(self) -> list[QRectF]:
+        """One rectangle per week spanning its seven days, as tall as its share of the
+        longest week (the top of the plot)."""
+        if not self._distance:
+            return []
+        plot = self.plot_rect()
+        top = max((d for _m, d in self._distance), default=0.0) or 1.0
+        span = (self._last - self._first).days + 1
+        day_width = plot.width() / span
+        out = []
+        for monday, metres in self._distance:
+            left = max(self.x_for(monday) - day_width / 2, plot.left())
+            right = min(self.x_for(monday + timedelta(days=6)) + day_width / 2, plot.right())
+            if right <= left or metres <= 0:
+                continue
+            h = plot.height() * metres / top
+            out.append(QRectF(left + 1, plot.bottom() - h, right - left - 2, h))
+        return out
 
     def points(self) -> list[PainPoint]:
         return list(self._points)
@@ -109,7 +141,7 @@ class PainChart(ChartWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         before, after = self.series()
-        if not before and not after:
+        if not before and not after and not self._distance:
             text = self.tr("No pain ratings yet. Rate your back before and after a session.")
             draw_centered_text(p, QRectF(self.rect()), text, c.muted)
             return
@@ -117,10 +149,29 @@ class PainChart(ChartWidget):
         p.setFont(small_font(self))
         for level in (0, 5, 10):
             draw_gridline(p, plot, self.y_for(level), str(level), c)
+        self._paint_distance(p, plot, c.bar, c.muted)
         self._paint_months(p, plot, c.muted)
         self._paint_series(p, before, c.before, filled=False)
         self._paint_series(p, after, c.after, filled=True)
         self._paint_legend(p, c.before, c.after)
+
+    def _paint_distance(self, p: QPainter, plot: QRectF, colour: QColor, label: QColor) -> None:
+        bars = self.distance_bars()
+        if not bars:
+            return
+        faint = QColor(colour)
+        faint.setAlpha(45)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(faint)
+        for rect in bars:
+            p.drawRect(rect)
+        top = max(d for _m, d in self._distance) / 1000
+        fm = p.fontMetrics()
+        p.setPen(label)
+        text = self.tr("bars: km a week (top {0})").format(f"{top:.0f}")
+        p.drawText(
+            QPointF(plot.right() - fm.horizontalAdvance(text), plot.top() + fm.ascent() + 2), text
+        )
 
     def _paint_months(self, p: QPainter, plot: QRectF, colour: QColor) -> None:
         p.setPen(colour)

@@ -11,17 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import WeekMinutes
 from backcoach.ui.formats import day_month
 from backcoach.ui.widgets.chart_style import (
     ChartWidget,
+    bar_rects,
     chart_colors,
     draw_centered_text,
-    draw_gridline,
+    draw_value_grid,
+    draw_week_bars,
+    draw_week_labels,
     small_font,
 )
 
@@ -79,18 +82,8 @@ class WeeklyMinutesChart(ChartWidget):
         )
 
     def bars(self) -> list[Bar]:
-        if not self._weeks:
-            return []
-        plot = self.plot_rect()
-        slot = plot.width() / len(self._weeks)
-        width = slot * 0.64
-        top = self.scale_max()
-        bars = []
-        for i, week in enumerate(self._weeks):
-            h = plot.height() * min(week.minutes / top, 1.0)
-            x = plot.left() + i * slot + (slot - width) / 2
-            bars.append(Bar(week.week_start, week.minutes, QRectF(x, plot.bottom() - h, width, h)))
-        return bars
+        rects = bar_rects(self.plot_rect(), [w.minutes for w in self._weeks], self.scale_max())
+        return [Bar(w.week_start, w.minutes, r) for w, r in zip(self._weeks, rects, strict=True)]
 
     def paintEvent(self, event: object) -> None:
         c = chart_colors(self)
@@ -102,35 +95,11 @@ class WeeklyMinutesChart(ChartWidget):
             return
         plot = self.plot_rect()
         p.setFont(small_font(self))
-        fm = p.fontMetrics()
-        top, step = self.scale_max(), self.step()
-        # Horizontal grid with minute labels on the left.
-        value = 0.0
-        while value <= top + 1e-9:
-            y = plot.bottom() - plot.height() * value / top
-            draw_gridline(p, plot, y, self.tr("{0} min").format(int(value)), c)
-            value += step
+        draw_value_grid(p, plot, self.scale_max(), self.step(), self.tr("{0} min").format, c)
         bars = self.bars()
-        p.setPen(Qt.PenStyle.NoPen)
-        for i, bar in enumerate(bars):
-            # Past weeks a little softer, so this week's bar stands out.
-            colour = QColor(c.bar)
-            if i < len(bars) - 1:
-                colour.setAlpha(170)
-            p.setBrush(colour)
-            p.drawRoundedRect(bar.rect, 3, 3)
-        # Week labels from the right: always the current week, then as many as fit.
-        p.setPen(c.muted)
-        free_until = self.width() + 10.0
-        for i in range(len(bars) - 1, -1, -1):
-            last = i == len(bars) - 1
-            text = self.tr("This week") if last else _short_date(bars[i].week_start)
-            width = fm.horizontalAdvance(text)
-            x = min(bars[i].rect.center().x() - width / 2, self.width() - width - 2)
-            if x + width + 10 > free_until or x < plot.left() - 4:
-                continue
-            p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), text)
-            free_until = x
+        draw_week_bars(p, [b.rect for b in bars], c.bar)
+        centres = [b.rect.center().x() for b in bars]
+        draw_week_labels(self, p, centres, [b.week_start for b in bars], plot, c.muted)
 
     def tooltip_at(self, pos: QPointF) -> str | None:
         for bar in self.bars():
