@@ -277,7 +277,7 @@ def test_levels_never_leave_the_range(catalog, sessions) -> None:
                 if bound is not None and value is not None:
                     assert bound.lo <= value <= bound.hi
             assert form.sets.lo <= level.sets <= form.sets.hi
-        if not accept:
+        if not accept and p.changes:
             assert all(c.kind.startswith("declined") for c in runner.changes[-len(p.changes) :])
 
 
