@@ -90,13 +90,16 @@ def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
     return service
 
 
-def run_app(screenshot_dir: str | None = None) -> int:
+def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
     """Start-up in two steps. Before the first paint: Qt, the catalogue, the settings,
     the theme and the library page, the only things that paint needs. After it, in
     ``after_first_paint``: the history (and the library's banner from it), the desktop's
-    media controls, the speech workers, the first-run welcome and start-up notices.
-    A new page or service goes in the second step unless the library cannot paint
-    without it (benchmarks/startup.py measures the first)."""
+    media controls, the speech workers, the reminders, the first-run welcome and start-up
+    notices. A new page or service goes in the second step unless the library cannot
+    paint without it (benchmarks/startup.py measures the first).
+
+    ``background`` (what the login entry runs): no window, only the reminders; the window
+    is made when a reminder or the tray asks for it."""
     app = create_application()
     from backcoach.ui import theme
 
@@ -109,32 +112,52 @@ def run_app(screenshot_dir: str | None = None) -> int:
     from backcoach.ui.main_window import MainWindow
 
     # The data folder has one owner: a second launch brings the first window forward.
+    # Started at login while a window is already open, the presence just leaves: that
+    # window gives the reminders.
     instance = SingleInstance(paths.data_dir())
+    if background and _window_already_open(instance):
+        return 0
     refused = _refuse_unless_owner(instance)
     if refused is not None:
         return refused
-    ctx = build_context(with_history=False)
+    ctx = build_context(with_history=background)  # in the background no paint is waiting
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
-    window = MainWindow(ctx)
-    instance.raiseRequested.connect(window.bring_forward)
-    desktop: list[Any] = []
-    when_painted(window, lambda: after_first_paint(window, ctx, desktop))
-    if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
-        # Installed last, so it sees the paint first: it reports before the rest starts.
-        FirstPaintProbe(window)
-    window.show()
+    desktop = _Desktop(ctx)
+    instance.raiseRequested.connect(desktop.bring_forward)
     try:
+        if background:
+            presence = desktop.start_presence(app, lambda: MainWindow(ctx))
+            if not presence.stays():
+                log.info("started at login, but reminders are off: nothing to do")
+                return 0
+            return int(app.exec())
+        window = desktop.window = MainWindow(ctx)
+        when_painted(window, lambda: after_first_paint(window, ctx, desktop, app))
+        if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":  # start-up benchmark
+            # Installed last, so it sees the paint first: it reports before the rest starts.
+            FirstPaintProbe(window)
+        window.show()
         return int(app.exec())
     finally:
-        for service in desktop:
-            if service is not None:
-                service.close()
+        desktop.close()
         if ctx.speaker is not None:
             ctx.speaker.close()
         instance.close()
         if ctx.history is not None:
             ctx.history.close()  # what could not be saved goes into a recovery file
+
+
+def _window_already_open(instance: Any) -> bool:
+    """Whether a backcoach window answers on this data folder's socket (without asking
+    it to come forward: nobody asked for a window at login)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(instance.name)
+    answered = bool(sock.waitForConnected(500))
+    sock.abort()
+    return answered
 
 
 def _refuse_unless_owner(instance: Any) -> int | None:
@@ -158,15 +181,67 @@ def _refuse_unless_owner(instance: Any) -> int | None:
     return None
 
 
-def after_first_paint(window: Any, ctx: Any, desktop: list[Any]) -> None:
+class _Desktop:
+    """The services that go with a window (media controls, speech) and the presence that
+    outlives it: a window the presence makes later gets them as the first one did."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.mpris: Any = None
+        self.presence: Any = None
+        self.window: Any = None  # the first window, until the presence looks after it
+
+    def bring_forward(self) -> None:
+        """Another launch asked for the window: the presence's (made if need be), or the
+        first one while the presence has not started yet."""
+        if self.presence is not None:
+            self.presence.open()
+        elif self.window is not None:
+            self.window.bring_forward()
+
+    def window_shown(self, window: Any) -> None:
+        from PySide6.QtCore import QTimer
+
+        if self.mpris is not None:
+            self.mpris.close()  # it served the window before this one
+        self.mpris = attach_desktop(window)
+        if self.ctx.speaker is None:
+            # The speech workers start a little later still: two Python processes starting
+            # at once would make the window stutter on a two-core laptop.
+            QTimer.singleShot(
+                SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(self.ctx.settings))
+            )
+
+    def start_presence(self, app: Any, make_window: Any, window: Any = None) -> Any:
+        from backcoach.ui.desktop.presence import Presence
+
+        app.setQuitOnLastWindowClosed(False)  # the presence decides: it may stay for reminders
+        self.presence = Presence(self.ctx, make_window)
+        self.presence.quitRequested.connect(app.quit)
+        self.presence.windowOpened.connect(self.window_shown)
+        if window is not None:
+            self.presence.adopt(window)
+        return self.presence
+
+    def close(self) -> None:
+        if self.presence is not None:
+            self.presence.shutdown()
+        if self.mpris is not None:
+            self.mpris.close()
+
+
+def after_first_paint(window: Any, ctx: Any, desktop: _Desktop, app: Any) -> None:
     """What the window needs once the runner can see it (see ``run_app``)."""
     from PySide6.QtCore import QTimer
 
+    from backcoach.ui.main_window import MainWindow
+
     ctx.history = _open_history(ctx.notices.append)
-    window.library.page_shown()  # the banner: pain that went up in recent sessions
-    desktop.append(attach_desktop(window))
-    # The speech workers start a little later still: two Python processes starting at
-    # once would make the window stutter on a two-core laptop.
-    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.attach_speaker(_speaker(ctx.settings)))
+    window.library.page_shown()  # the banner and Today, now with the history behind them
+    desktop.window_shown(window)
+    # Reminders (and the tray) join with the speech workers, a moment later.
+    QTimer.singleShot(
+        SPEECH_DELAY_MS, lambda: desktop.start_presence(app, lambda: MainWindow(ctx), window)
+    )
     window.welcome_if_first_run()
     window.show_notices()

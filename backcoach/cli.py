@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="check this install headlessly; exit 0 when sound"
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without a window and give the reminders (what the login entry runs)",
+    )
     parser.add_argument("--speech-worker", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -83,6 +88,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from backcoach.app import run_app
 
-        return run_app(screenshot_dir=args.screenshot)
+        return run_app(screenshot_dir=args.screenshot, background=args.background)
     result: int = args.handler(args)
     return result

@@ -79,6 +79,17 @@ def config_dir() -> Path:
     return _override() or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def data_dir_chosen() -> bool:
+    """True when ``--data-dir`` or ``BACKCOACH_DATA_DIR`` moved the data folder."""
+    return _override() is not None
+
+
+def autostart_file() -> Path:
+    """The XDG autostart entry that starts the reminder presence at login."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "autostart" / f"{APP_ID}.desktop"
+
+
 def log_dir() -> Path:
     """Rotating log files; inside the data folder when it was overridden."""
     override = _override()

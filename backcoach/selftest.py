@@ -268,6 +268,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             report(_guarded("images", lambda: qt_checks.check_images(catalog, root)))
             report(_guarded("figures", lambda: qt_checks.check_figures(catalog)))
             report(_guarded("window", qt_checks.check_window))
+            report(_guarded("notifications", qt_checks.check_notifications))
         report(_guarded("history", lambda: check_history(folder)))
         report(_guarded("runs", check_runs))
         report(_guarded("speech", lambda: check_speech(folder)))

@@ -73,8 +73,11 @@ def test_what_the_first_paint_does_not_need_comes_right_after_it(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert ctx.history is None and window.library.cards  # the library needs no history
-    desktop: list[object] = []
-    when_painted(window, lambda: app_module.after_first_paint(window, ctx, desktop))
+    from PySide6.QtWidgets import QApplication
+
+    desktop = app_module._Desktop(ctx)
+    app = QApplication.instance()
+    when_painted(window, lambda: app_module.after_first_paint(window, ctx, desktop, app))
     window.show()
     qtbot.waitUntil(lambda: ctx.history is not None)
     assert told == ["desktop", "Welcome to backcoach"]

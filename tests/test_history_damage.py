@@ -171,8 +171,9 @@ def test_injected_page_cap_mid_session_keeps_every_set_until_the_next_start(
 ) -> None:
     """SQLite's max_page_count makes the file unable to grow: SQLite's own SQLITE_FULL,
     injected at the connection (test_history_faults.py fills a real disk)."""
+    # The schema's own pages plus a few for the session (a page per table and index).
     monkeypatch.setattr(
-        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 24")
+        history_files, "PRAGMAS", (*history_files.PRAGMAS, "PRAGMA max_page_count = 27")
     )
     db = tmp_path / "history.sqlite3"
     store = HistoryStore.open(db)

@@ -100,7 +100,65 @@ CREATE TABLE recovery_merged (
 PRAGMA user_version = 4;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
+V5_DDL = (
+    V4_DDL.replace("PRAGMA user_version = 4;", "")
+    + """
+CREATE TABLE shoes (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    started_on   TEXT    NOT NULL,  -- ISO date it was first worn
+    retire_at_m  REAL    NOT NULL CHECK (retire_at_m > 0),  -- set by the runner
+    start_m      REAL    NOT NULL DEFAULT 0 CHECK (start_m >= 0),  -- on it when added
+    is_default   INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    retired_on   TEXT               -- ISO date, NULL while in use
+);
+CREATE UNIQUE INDEX shoes_one_default ON shoes(is_default) WHERE is_default = 1;
+CREATE TABLE runs (
+    id             INTEGER PRIMARY KEY,
+    started_at     TEXT    NOT NULL,  -- ISO 8601 local time with the run's UTC offset
+    start_utc      REAL    NOT NULL,  -- the same moment as Unix seconds: finds duplicates
+    distance_m     REAL    NOT NULL DEFAULT 0 CHECK (distance_m >= 0),
+    moving_s       REAL    NOT NULL DEFAULT 0 CHECK (moving_s >= 0),
+    elapsed_s      REAL    NOT NULL DEFAULT 0 CHECK (elapsed_s >= 0),
+    ascent_m       REAL,              -- NULL when the file had no elevation
+    sport          TEXT    NOT NULL DEFAULT 'running',
+    surface        TEXT    NOT NULL DEFAULT ''
+                   CHECK (surface IN ('', 'road', 'trail', 'track', 'treadmill')),
+    hilly          INTEGER CHECK (hilly IN (0, 1)),  -- NULL when not known
+    shoe_id        INTEGER REFERENCES shoes(id) ON DELETE SET NULL,
+    source         TEXT    NOT NULL DEFAULT '',  -- the file's name; '' when typed in
+    source_format  TEXT    NOT NULL DEFAULT 'manual'
+                   CHECK (source_format IN ('fit', 'gpx', 'tcx', 'manual')),
+    note           TEXT    NOT NULL DEFAULT '',
+    imported_at    TEXT    NOT NULL
+);
+CREATE INDEX runs_by_start ON runs(start_utc);
+CREATE INDEX runs_by_day ON runs(started_at);
+CREATE INDEX runs_by_shoe ON runs(shoe_id);
+CREATE TABLE run_files (
+    path      TEXT    PRIMARY KEY,  -- a file in the watched folder, read once
+    size      INTEGER NOT NULL,
+    mtime_ns  INTEGER NOT NULL,
+    outcome   TEXT    NOT NULL DEFAULT '',  -- what the import said about it
+    seen_at   TEXT    NOT NULL
+);
+ALTER TABLE sessions ADD COLUMN run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+CREATE VIEW run_overview AS
+SELECT r.id,
+       substr(r.started_at, 1, 16)       AS started,
+       round(r.distance_m / 1000.0, 2)   AS km,
+       round(r.moving_s / 60.0, 1)       AS moving_min,
+       round(r.ascent_m)                 AS ascent_m,
+       r.surface,
+       r.hilly,
+       s.name                            AS shoe,
+       r.source,
+       r.note
+FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id;
+PRAGMA user_version = 5;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -148,7 +206,7 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 5
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 6
     assert {
         "sessions",
         "segments",
@@ -160,6 +218,7 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "shoes",
         "run_files",
         "run_overview",
+        "level_changes",
     } <= set(shape)
     columns = [c[1] for c in shape["sessions"]]  # type: ignore[union-attr]
     assert columns == [
@@ -199,10 +258,13 @@ def test_every_older_version_migrates_keeping_its_data(tmp_path: Path, version: 
         assert rows["plank-circuit"].done_s == 45.0
         detail = store.session(rows["glute-check"].id)
         assert detail is not None
-        assert [(r.index, r.done_reps, r.hurt) for r in detail.segments] == [
-            (0, 15, False),
-            (2, 12, True),
+        assert [(r.index, r.done_reps, r.hurt, r.item_index) for r in detail.segments] == [
+            (0, 15, False, -1),  # recorded before item indexes were kept
+            (2, 12, True, -1),
         ]
+        assert store.level_changes() == []
+        # Old sessions still count for the progression rules, matched by exercise.
+        assert [(o.session_id, len(o.marks)) for o in store.outcomes("glute-check")] == [(1, 2)]
         # The migrated file takes new writes, including what later versions added.
         add_session(store, day(1))
         assert store.count() == 3
@@ -257,7 +319,7 @@ def test_the_stock_sqlite3_tool_reads_it(tmp_path: Path) -> None:
     ).stdout
     tables = {"events", "recovery_merged", "segments", "session_overview", "sessions"}
     runs = {"run_files", "run_overview", "runs", "shoes"}
-    assert tables | runs == set(out.split()[:9])  # .tables prints them in columns
+    assert tables | runs | {"level_changes"} == set(out.split()[:10])  # printed in columns
     assert "1|2025-06-01T18:00|Glute check and bridge|completed|1.0|2.0|50|5|3|" in out
 
 

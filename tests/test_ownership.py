@@ -217,6 +217,9 @@ def test_a_reader_shows_an_older_file_without_migrating_it(tmp_path: Path) -> No
         store.record_segment(sid, seg(9))
     con = sqlite3.connect(db)  # back to version 3: what versions 4 and 5 added goes
     for statement in (
+        "DROP TABLE level_changes",
+        "DROP INDEX sessions_by_routine",
+        "ALTER TABLE segments DROP COLUMN item_index",
         "DROP VIEW run_overview",
         "DROP TABLE run_files",
         "ALTER TABLE sessions DROP COLUMN run_id",

@@ -179,6 +179,7 @@ def test_todays_run_puts_the_cool_down_first_and_the_session_is_linked(
 ) -> None:
     w = window
     monkeypatch.setattr(w.ctx, "today", date.today)
+    monkeypatch.setattr(w.ctx, "now", lambda: datetime.now().astimezone())  # sessions start now
     start = datetime.now(BST).replace(microsecond=0) - timedelta(hours=1, minutes=30)
     fit = tmp_path / "today.fit"
     fit.write_bytes(fit_bytes(Spec(start, loop_route(start, km=5.0, every_s=5))))

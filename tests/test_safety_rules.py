@@ -9,7 +9,6 @@ from backcoach.core.safety import (
     may_start,
     pain_advice,
     pain_flag,
-    suggest_harder,
 )
 
 TODAY = date(2026, 11, 21)
@@ -51,8 +50,3 @@ def test_firm_warning_after_two_of_the_last_three() -> None:
     assert firm_warning([(2, 5), (2, 2), (1, 1)]) == ""
     assert "2 of your last 3" in firm_warning([(2, 5), (2, 2), (1, 8)])
     assert firm_warning([(2, 2), (2, 2), (1, 1), (2, 5), (2, 5)]) == ""  # older ones don't count
-
-
-def test_harder_form_suggested_after_three_pain_free_completions() -> None:
-    assert not suggest_harder(2)
-    assert suggest_harder(3)

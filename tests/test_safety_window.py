@@ -201,17 +201,3 @@ def test_the_glute_check_records_its_answer_and_recommends_the_glute_routine(
     assert summary.check_routine.text() == "Open: Glute check and bridge"
     summary.check_routine.click()
     assert window.routine_page.routine.id == "glute-check"
-
-
-def test_three_pain_free_completions_suggest_the_harder_form(qtbot, window, monkeypatch) -> None:
-    for _ in range(3):
-        answer_before_start(monkeypatch, pain=1)
-        start(window)
-        step(window, 400)
-        window.summary_page.pain.setValue(1)
-        window.summary_page.save.click()
-    window.open_routine("tiny")
-    card = next(c for c in window.routine_page.cards if c.exercise.id == "single-leg-bridge")
-    assert card.suggestion.isVisibleTo(card)
-    assert "Foot on a bench" in card.suggestion.text() or "harder form" in card.suggestion.text()
-    assert card.variant_combo.currentData() == ""  # suggested, never switched

@@ -30,6 +30,7 @@ CHECKS = [
     "images",
     "figures",
     "window",
+    "notifications",
     "history",
     "runs",
     "speech",

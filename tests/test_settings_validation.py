@@ -163,13 +163,13 @@ def test_with_changes_refuses_what_a_setting_cannot_take() -> None:
 
 def test_writes_change_only_their_own_fields_and_keep_unknown_keys(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    save_settings(path, Settings(theme="dark"), keep={"weekly_plan": {"mon": "glute-check"}})
+    save_settings(path, Settings(theme="dark"), keep={"a_newer_setting": {"mon": "glute-check"}})
     # Two writers that each loaded the file before the other wrote:
     update_settings_file(path, {"volume": 0.4})
     update_settings_file(path, {"muted": True})
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert (raw["theme"], raw["volume"], raw["muted"]) == ("dark", 0.4, True)
-    assert raw["weekly_plan"] == {"mon": "glute-check"}  # a newer version's, kept
+    assert raw["a_newer_setting"] == {"mon": "glute-check"}  # a newer version's, kept
 
 
 _OTHER_WRITER = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from backcoach import content, paths
@@ -49,6 +49,7 @@ def make_context(data: Path) -> AppContext:
         clock=clock,
         autotick=False,
         today=lambda: TODAY,
+        now=lambda: datetime.combine(TODAY, time(18, 0)).astimezone(),
     )
 
 

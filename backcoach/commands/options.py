@@ -58,8 +58,10 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Any, Any]:
         value = getattr(args, name)
         if value is not None and not 0 <= value <= 600:
             raise UsageError(f"--{name} must be between 0 and 600 seconds")
+    levels, rounds = _levels(catalog, routine)
     options = PlanOptions(
-        rounds=args.rounds,
+        rounds=args.rounds if args.rounds is not None else rounds,
+        levels=levels,
         hold_s=args.hold,
         variants=variants,
         rest_s=args.rest,
@@ -67,3 +69,17 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Any, Any]:
         first_side=args.first_side,
     )
     return catalog, build_plan(routine, catalog, options)
+
+
+def _levels(catalog: Any, routine: Any) -> tuple[dict[int, Any], int | None]:
+    """The runner's levels from the history, as the window starts them (none yet: the
+    routine's own dosage). A missing history file is not created just to read it."""
+    from backcoach import paths
+    from backcoach.core.history import HistoryStore
+    from backcoach.core.level_book import LevelBook
+
+    db = paths.history_db()
+    if not db.is_file():
+        return {}, None
+    with HistoryStore.open(db, recover=False) as store:
+        return LevelBook(store, catalog).plan_levels(routine)

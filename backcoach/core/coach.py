@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from backcoach.core.cues import Cue
@@ -49,6 +50,7 @@ class HistoryWriter(Protocol):
         planned_s: float,
         pain_before: int | None,
         app_version: str,
+        started_at: datetime | None = None,
     ) -> int | None: ...
     def record_segment(self, session_id: int, rec: SegmentRecord) -> None: ...
     def record_event(self, session_id: int, ev: SessionEvent) -> None: ...
@@ -59,6 +61,7 @@ class HistoryWriter(Protocol):
 class SessionInfo:
     pain_before: int | None = None
     app_version: str = ""
+    started_at: datetime | None = None  # wall-clock start; None: now (the window passes its clock)
     # Session seconds per real second (``run --speed``): a gap is recorded in real time.
     time_scale: float = 1.0
 
@@ -96,6 +99,7 @@ class Coach:
                 plan.total_s,
                 self.info.pain_before,
                 self.info.app_version,
+                self.info.started_at,
             )
         if self.speaker is not None:
             self.speaker.prepare(self.machine.plan.cue_texts())

@@ -28,7 +28,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from backcoach.core import history_files as files
 from backcoach.core import history_ops as ops
@@ -39,6 +39,9 @@ from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow,
 from backcoach.core.history_saver import SETTLE_S, Listener, Saver, SaveState, SessionOutcome
 from backcoach.core.processes import this_process
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
+
+if TYPE_CHECKING:  # the levels' modules load when first used, not at start-up
+    from backcoach.core.progression import LevelChange, PastSession
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +359,15 @@ class HistoryStore:
         if session_id is not None:
             self._submit(ops.Summary(session_id, pain, notes.strip()))
 
+    def record_level_changes(self, rows: list[LevelChange]) -> bool:
+        """Keep the runner's decisions about their levels, each its own write like a
+        session's (kept and retried when the file refuses it); True when they are in."""
+        from backcoach.core import history_levels as lv
+
+        for row in rows:
+            self._submit(lv.level_op(row, iso_local))
+        return self.saving
+
     # ----------------------------------------------------------------- other tables
     def transaction(self, what: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
         """``work`` in one transaction, for the other tables in this file (runs, shoes).
@@ -427,6 +439,10 @@ class HistoryStore:
         """Minutes on each active local day in ``first..last``; the calendar's data."""
         return self._read({}, lambda c: q.daily_minutes(c, first, last))
 
+    def completed_days(self, first: date, last: date) -> list[tuple[date, str]]:
+        """(day, routine id) of the completed sessions in ``first..last``: the plan's record."""
+        return self._read([], lambda c: q.completed_days(c, first, last))
+
     def streak(self, today: date | None = None) -> int:
         day = today or date.today()
         return self._read(0, lambda c: q.current_streak(c, day))
@@ -438,9 +454,22 @@ class HistoryStore:
         """The last ``n`` rated sessions, newest first (for the safety check)."""
         return self._read([], lambda c: q.recent_pain(c, n))
 
-    def pain_free_streak(self, exercise_id: str, variant: str = "") -> int:
-        """Latest sessions in a row where this exercise went without pain (see safety)."""
-        return self._read(0, lambda c: q.pain_free_streak(c, exercise_id, variant))
+    def level_changes(self, routine_id: str | None = None) -> list[LevelChange]:
+        """Every decision about levels (of one routine, or all), oldest first."""
+        from backcoach.core import history_levels as lv
+
+        return self._read([], lambda c: lv.read_changes(c, routine_id))
+
+    def outcomes(self, routine_id: str, since: int = 0) -> list[PastSession]:
+        """The routine's finished sessions after session ``since``, for the progression rules."""
+        from backcoach.core import history_levels as lv
+
+        return self._read([], lambda c: lv.outcomes(c, routine_id, since))
+
+    def latest_session(self, routine_id: str) -> int:
+        from backcoach.core import history_levels as lv
+
+        return self._read(0, lambda c: lv.latest_session(c, routine_id))
 
     def all_sessions(self) -> list[SessionDetail]:
         """Every session with its detail, oldest first (for export)."""

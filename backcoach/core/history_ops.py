@@ -56,13 +56,34 @@ class Summary:
     notes: str
 
 
-Op = Begin | AddSegment | AddEvent | End | Summary
+@dataclass(frozen=True, slots=True)
+class LevelRow:
+    """A decision about the runner's level (``progression``): not a session's, so its
+    key is 0; written, kept and retried like the session writes all the same."""
+
+    key: int
+    routine_id: str
+    slot: str
+    kind: str
+    reason: str
+    after_session: int
+    decided_at: str  # ISO 8601 with offset
+    exercise_id: str = ""
+    variant: str = ""
+    hold_s: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    rounds: int | None = None
+
+
+Op = Begin | AddSegment | AddEvent | End | Summary | LevelRow
 _KINDS: dict[str, type[Any]] = {
     "begin": Begin,
     "segment": AddSegment,
     "event": AddEvent,
     "end": End,
     "summary": Summary,
+    "level": LevelRow,
 }
 
 
@@ -91,6 +112,15 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
         )
         ids[op.key] = int(cur.lastrowid or 0)
         return
+    if isinstance(op, LevelRow):
+        conn.execute(
+            "INSERT INTO level_changes (routine_id, slot, kind, reason, after_session,"
+            " decided_at, exercise_id, variant, hold_s, reps, sets, rounds)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (op.routine_id, op.slot, op.kind, op.reason, op.after_session, op.decided_at,
+             op.exercise_id, op.variant, op.hold_s, op.reps, op.sets, op.rounds),
+        )  # fmt: skip
+        return
     sid = row_id(ids, op.key)
     if sid is None:
         raise sqlite3.IntegrityError(f"FOREIGN KEY: session {op.key} was never begun")
@@ -99,7 +129,7 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
         conn.execute(
             "INSERT INTO segments (session_id, position, exercise_id, exercise_name, variant,"
             " side, set_no, round_no, planned_s, done_s, planned_reps, done_reps, skipped,"
-            " hurt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " hurt, item_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 sid,
                 rec.index,
@@ -115,6 +145,7 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
                 rec.done_reps,
                 int(rec.skipped),
                 int(rec.hurt),
+                rec.item_index if rec.item_index >= 0 else None,
             ),
         )
         conn.execute(

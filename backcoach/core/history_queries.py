@@ -119,7 +119,7 @@ def iter_sessions_oldest_first(conn: sqlite3.Connection) -> Iterator[SessionRow]
 
 _SEGMENT_COLUMNS = (
     "position, exercise_id, exercise_name, variant, side, set_no, round_no,"
-    " planned_s, done_s, planned_reps, done_reps, skipped, hurt"
+    " planned_s, done_s, planned_reps, done_reps, skipped, hurt, item_index"
 )
 _EVENT_COLUMNS = "kind, exercise_id, side, value, at_s"
 
@@ -139,6 +139,7 @@ def _segment(r: tuple[Any, ...]) -> SegmentRecord:
         done_reps=None if r[10] is None else int(r[10]),
         skipped=bool(r[11]),
         hurt=bool(r[12]),
+        item_index=-1 if r[13] is None else int(r[13]),
     )
 
 
@@ -217,6 +218,16 @@ def weekly_minutes(conn: sqlite3.Connection, weeks: int, today: date) -> list[We
     return [WeekMinutes(monday, minutes) for monday, minutes in totals.items()]
 
 
+def completed_days(conn: sqlite3.Connection, first: date, last: date) -> list[tuple[date, str]]:
+    """(local day, routine id) of every completed session from ``first`` to ``last``."""
+    rows = conn.execute(
+        "SELECT DISTINCT substr(started_at, 1, 10), routine_id FROM sessions"
+        " WHERE started_at >= ? AND started_at < ? AND status = 'completed' ORDER BY 1, 2",
+        (first.isoformat(), (last + timedelta(days=1)).isoformat()),
+    )
+    return [(date.fromisoformat(str(day)), str(rid)) for day, rid in rows]
+
+
 def current_streak(conn: sqlite3.Connection, today: date) -> int:
     """Consecutive days with exercise, ending today, or yesterday if today has none yet.
 
@@ -277,27 +288,3 @@ def _pain(r: tuple[object, ...]) -> PainPoint:
         before=None if before is None else int(str(before)),
         after=None if after is None else int(str(after)),
     )
-
-
-def pain_free_streak(conn: sqlite3.Connection, exercise_id: str, variant: str = "") -> int:
-    """How many of the latest sessions with this exercise (in this form) went pain-free.
-
-    Pain-free: every set done (none skipped, none marked as hurting) and the session's
-    pain after it rated and not flagged by the pain rule. Counting stops at the first
-    session that was not, so one bad day starts the count again.
-    """
-    from backcoach.core.safety import pain_flag
-
-    rows = conn.execute(
-        "SELECT s.pain_before, s.pain_after, MAX(g.skipped), MAX(g.hurt)"
-        " FROM sessions s JOIN segments g ON g.session_id = s.id"
-        " WHERE g.exercise_id = ? AND g.variant = ?"
-        " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT 50",
-        (exercise_id, variant),
-    )
-    streak = 0
-    for before, after, skipped, hurt in rows:
-        if skipped or hurt or after is None or pain_flag(before, after):
-            break
-        streak += 1
-    return streak

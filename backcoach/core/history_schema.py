@@ -179,9 +179,38 @@ _V5 = (
     """,
 )
 
+# Version 6: the runner's levels (progression), each change kept with its reason and
+# date, and which exercise of the routine each segment was (a routine may hold one
+# exercise twice). Rows from before this version have no item index (NULL).
+_V6 = (
+    "ALTER TABLE segments ADD COLUMN item_index INTEGER",
+    """
+    CREATE TABLE level_changes (
+        id             INTEGER PRIMARY KEY,
+        routine_id     TEXT    NOT NULL,
+        slot           TEXT    NOT NULL,  -- the exercise within the routine; '' for its rounds
+        exercise_id    TEXT    NOT NULL DEFAULT '',
+        decided_at     TEXT    NOT NULL,  -- ISO 8601 local time with offset
+        after_session  INTEGER NOT NULL DEFAULT 0,  -- the routine's latest session by then
+        kind           TEXT    NOT NULL
+                       CHECK (kind IN ('up', 'back', 'declined-up', 'declined-back',
+                                       'by-hand', 'reset')),
+        variant        TEXT    NOT NULL DEFAULT '',  -- '' for the standard form
+        hold_s         REAL,
+        reps           INTEGER,
+        sets           INTEGER,
+        rounds         INTEGER,
+        reason         TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX level_changes_by_routine ON level_changes(routine_id, id)",
+    "CREATE INDEX sessions_by_routine ON sessions(routine_id, id)",
+)
+
 # Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
 MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(dedent(statement).strip() for statement in step) for step in (_V1, _V2, _V3, _V4, _V5)
+    tuple(dedent(statement).strip() for statement in step)
+    for step in (_V1, _V2, _V3, _V4, _V5, _V6)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from backcoach.core.catalog import Catalog, Dosage, Exercise, Routine, TempoPhase, resolve_dosage
 from backcoach.core.cues import Cue
+
+if TYPE_CHECKING:  # levels load when a plan has some, not at start-up
+    from backcoach.core.levels import Level
 
 Side = Literal["left", "right", "none"]
 
@@ -35,6 +38,9 @@ class PlanOptions:
     prepare_s: float = 10.0  # get-ready time before each exercise
     switch_s: float = 8.0  # changeover between sides: long enough to turn over on a mat
     first_side: Literal["left", "right"] = "left"
+    # The runner's levels by routine item (see ``levels``); an item without one keeps
+    # the routine's dosage. ``variants`` still wins: it is a choice made for this session.
+    levels: Mapping[int, Level] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +145,15 @@ def build_plan(
     for round_no in range(1, rounds + 1):
         for item_index, item in enumerate(routine.items):
             ex = catalog.exercise(item.exercise)
-            variant = opts.variants.get(ex.id, item.variant or "")
-            dosage = clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s)
+            level = opts.levels.get(item_index)
+            own = level.variant if level is not None else item.variant or ""
+            variant = opts.variants.get(ex.id, own)
+            dosage = resolve_dosage(ex, item, variant or None)
+            if level is not None and variant == level.variant:
+                from backcoach.core.levels import apply_level
+
+                dosage = apply_level(dosage, level)
+            dosage = clamp_hold(dosage, opts.hold_s)
             check_dosage(dosage, f"{routine.id}: items[{item_index}] {ex.id}")
             gap = 0.0
             if item_index > 0:

@@ -34,6 +34,7 @@ class SegmentRecord:
     done_reps: int | None = None
     skipped: bool = False
     hurt: bool = False
+    item_index: int = -1  # the exercise's place in the routine; -1 when not known
 
     @property
     def complete(self) -> bool:

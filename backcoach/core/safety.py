@@ -2,7 +2,9 @@
 
 The wording of the red flags comes from the source articles (000, 001, 003): symptoms
 for which a runner should stop and be assessed by a professional before exercising.
-The rules are deliberately simple and conservative; backcoach never diagnoses.
+The rules are deliberately simple and conservative; backcoach never diagnoses. When to
+step an exercise up or back (the harder form included) is ``progression``'s, which
+uses the same pain rule.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ PAIN_RISE = 2  # points of pain after the session above pain before
 PAIN_HIGH = 6  # pain after above this is worth a word whatever it was before
 FIRM_WINDOW = 3  # look at this many recent sessions...
 FIRM_COUNT = 2  # ...and speak firmly when this many had a pain flag
-HARDER_AFTER = 3  # pain-free completions before suggesting the harder form
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,3 @@ def firm_warning(recent: Sequence[tuple[int | None, int | None]]) -> str:
         "choose the easier forms and gentler routines. Pain is complex: sleep and stress "
         "play a part too."
     )
-
-
-def suggest_harder(pain_free_completions: int) -> bool:
-    """Suggest (never apply) the harder form after three pain-free completions."""
-    return pain_free_completions >= HARDER_AFTER

@@ -320,6 +320,7 @@ class SessionMachine:
             done_reps=done_reps,
             skipped=skipped,
             hurt=hurt,
+            item_index=seg.item_index,
         )
 
     def _progress(self, now: float) -> Progress:

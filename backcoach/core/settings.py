@@ -25,6 +25,7 @@ from typing import Any
 
 from backcoach.core.atomic import write_text_atomic
 from backcoach.core.catalog import EQUIPMENT
+from backcoach.core.reminders import DAY_KEYS
 from backcoach.core.settings_shapes import (
     ID,
     Check,
@@ -40,6 +41,7 @@ from backcoach.core.settings_shapes import (
     flag,
     iso_date_or_empty,
 )
+from backcoach.core.weekly_plan import MAX_TIMES, RULES
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,29 @@ class Settings:
             Record({"rounds": Whole(1, 10), "hold_s": Optional(Number(1.0, 600.0)), "voice": flag}),
         ),
     )
+    # The weekly plan: {routine id: {"rule": ..., "times": n, "days": [0..6]}}; which rules
+    # need which keys is core/weekly_plan.py's to check (it leaves out what doesn't fit).
+    weekly_plan: dict[str, dict[str, Any]] = setting(
+        {},
+        MapOf(
+            ID,
+            Record(
+                {
+                    "rule": Text(choices=RULES),
+                    "times": Whole(1, MAX_TIMES),
+                    "days": ListOf(Whole(0, 6), 7),
+                }
+            ),
+            100,
+        ),
+    )
+    # Reminders, off until the runner turns them on: {"mon": "18:30", ...}, and one after
+    # a run is imported. Starting at login is the autostart file itself, not a setting.
+    reminders_on: bool = setting(False, flag)
+    reminder_times: dict[str, str] = setting(
+        {}, MapOf(Text(choices=DAY_KEYS), Text(max_len=5, pattern=r"([01]\d|2[0-3]):[0-5]\d"), 7)
+    )
+    remind_after_run: bool = setting(True, flag)
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with ``changes``; raises ValueError for a value a setting can't take."""

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ class AppContext:
     autotick: bool = True  # False in tests that step the clock by hand
     notices: list[str] = field(default_factory=list)  # told to the runner once, at start
     today: Callable[[], Any] = field(default=lambda: __import__("datetime").date.today())
+    # Wall-clock time with the local offset, for reminders and the dates kept with levels.
+    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
     _runs: Any = field(default=None, repr=False)
 
     @property
@@ -43,6 +46,21 @@ class AppContext:
 
             self._runs = RunLog(self.history)
         return self._runs
+
+    def levels(self) -> Any:
+        """The runner's levels (core/level_book.py), over this context's history."""
+        from backcoach.core.level_book import LevelBook
+
+        return LevelBook(self.history, self.catalog)
+
+    def plan(self) -> Any:
+        """The weekly plan (core/plan_book.py), checked against this context's history and,
+        once the runner keeps runs in backcoach, against the days they ran."""
+        from backcoach.core.plan_book import PlanBook
+
+        runs = self.runs
+        days = _RunDays(runs) if runs is not None and runs.count() else None
+        return PlanBook(self.settings.weekly_plan, list(self.catalog.routines), self.history, days)
 
     def update_settings(self, **changes: Any) -> bool:
         """Change and persist settings; False (and a log line) when they can't be saved.
@@ -68,3 +86,17 @@ class AppContext:
         self.catalog.exercises = fresh.exercises
         self.catalog.routines = fresh.routines
         self.catalog.errors = fresh.errors
+
+
+class _RunDays:
+    """The run log as the weekly plan counts it: runs per local day."""
+
+    def __init__(self, runs: Any) -> None:
+        self.log = runs
+
+    def run_days(self, first: Any, last: Any) -> dict[Any, int]:
+        days: dict[Any, int] = {}
+        for run in self.log.runs(since=first):
+            if run.day <= last:
+                days[run.day] = days.get(run.day, 0) + 1
+        return days

@@ -48,6 +48,11 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     flowMade = Signal(object)  # the SessionFlow, made at the first session (MPRIS binds to it)
+    closed = Signal()  # the window was closed (not just hidden): the presence decides what next
+    remindersChanged = Signal()  # the runner changed the reminders in Settings
+    # The runs side emits this with the run's start (a datetime) after importing one;
+    # the presence turns it into the after-run reminder (ReminderService.run_imported).
+    runImported = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -143,7 +148,15 @@ class MainWindow(QMainWindow):
     def _make_history(self) -> QWidget:
         from backcoach.ui.pages.history_page import HistoryPage
 
-        return HistoryPage(self.ctx.history, today=self.ctx.today, ctx=self.ctx)
+        ctx = self.ctx
+        names = {rid: r.name for rid, r in ctx.catalog.routines.items()}
+        return HistoryPage(
+            ctx.history,
+            today=ctx.today,
+            ctx=ctx,
+            levels=lambda: ctx.levels().all_states(),
+            plan=lambda day: (ctx.plan().record(day, weeks=8), names),
+        )
 
     def _make_runs(self) -> QWidget:
         from backcoach.ui.pages.runs_page import RunsPage
@@ -157,6 +170,7 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.ctx)
         page.themeChanged.connect(theme.apply_theme)
+        page.remindersChanged.connect(self.remindersChanged)
         page.watchedFolderChanged.connect(self.runs_side.set_watched_folder)
         self.voice.bind_settings_page(page)
         return page
@@ -246,11 +260,17 @@ class MainWindow(QMainWindow):
             self.runs_page.show_report(report)
 
     def _new_runs(self, report: Any) -> None:
-        """New runs: the library may now suggest the cool-down; charts read them."""
+        """New runs: the library may now suggest the cool-down; charts read them; and the
+        newest run's start goes to the after-run reminder (``runImported``)."""
         library = self.stack.made("library")
         if library is not None:
             cast("LibraryPage", library).page_shown()
         self._refresh_history()
+        runs = self.ctx.runs
+        if report is not None and runs is not None:
+            starts = [run.start for i in report.run_ids if (run := runs.run(i)) is not None]
+            if starts:
+                self.runImported.emit(max(starts))
 
     # ----- start-up ------------------------------------------------------------------
     def attach_speaker(self, speaker: Any) -> None:
@@ -304,3 +324,4 @@ class MainWindow(QMainWindow):
         self.runs_side.shutdown()
         self.ctx.update_settings(window_geometry=window_geometry.saved(self))
         super().closeEvent(event)
+        self.closed.emit()

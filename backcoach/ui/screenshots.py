@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -82,24 +82,26 @@ sets = 2
 
 
 def render_all(
-    folder: str, themes: tuple[str, ...] = ("light", "dark"), size: tuple[int, int] = SIZE
+    folder: str, themes: tuple[str, ...] = ("light", "dark"), size: tuple[int, int] | None = None
 ) -> int:
     if os.environ.get(SIZE_ENV):
         size = _size()
+    size = size or SIZE
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
-        paths.set_data_dir(tmp)
-        write_sample_history(paths.history_db(), SampleSpec(days=42, today=TODAY, active_share=0.6))
-        write_sample_runs(
-            paths.history_db(), RunSampleSpec(days=200, today=TODAY, jump_weeks_ago=0)
-        )
-        # A routine of the runner's own (imported, with an exercise that has no picture).
-        _import_sample(Path(tmp))
-        written: list[Path] = []
-        for mode in themes:
+    written: list[Path] = []
+    for mode in themes:  # each theme its own sample data: the shots change what they show
+        with tempfile.TemporaryDirectory(prefix="backcoach-screenshots-") as tmp:
+            paths.set_data_dir(tmp)
+            spec = SampleSpec(days=42, today=TODAY, active_share=0.6)
+            write_sample_history(paths.history_db(), spec)
+            write_sample_runs(
+                paths.history_db(), RunSampleSpec(days=200, today=TODAY, jump_weeks_ago=0)
+            )
+            # A routine of the runner's own (imported, with an exercise that has no picture).
+            _import_sample(Path(tmp))
             written += _render_theme(out, mode, size)
-        paths.set_data_dir(None)
+            paths.set_data_dir(None)
     for path in written:
         print(path)
     return 0
@@ -125,6 +127,7 @@ def _render_theme(out: Path, mode: str, size: tuple[int, int] = SIZE) -> list[Pa
     ctx = build_context()
     clock = _Clock()
     ctx.clock, ctx.autotick, ctx.today = clock, False, lambda: TODAY
+    ctx.now = lambda: datetime.combine(TODAY, time(17, 30)).astimezone()
     w = MainWindow(ctx)
     w.resize(*size)
     w.show()
@@ -167,6 +170,9 @@ def _render_theme(out: Path, mode: str, size: tuple[int, int] = SIZE) -> list[Pa
     shot("why")
     for name in _editor_states(w):
         shot(name)
+    from backcoach.ui.screenshot_coaching import coaching_shots
+
+    coaching_shots(w, clock, TODAY, shot)
     for name, make in _dialogs(w).items():
         dialog = make()
         dialog.show()

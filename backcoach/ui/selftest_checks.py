@@ -140,3 +140,18 @@ def _uniform(image: QImage) -> bool:
         for y in range(0, image.height(), step)
         for x in range(0, image.width(), step)
     )
+
+
+def check_notifications() -> Result:
+    """Reminders need a D-Bus uint32, which PySide6 cannot make by itself (see
+    ``ui/desktop/dbus_uint``): the C++ operator it calls must be found in this build."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return ok("notifications", "through the tray icon's messages (no D-Bus here)")
+    from backcoach.ui.desktop.dbus_uint import uint32
+
+    signature = uint32(7).currentSignature()
+    if signature != "u":
+        return fail("notifications", f"a uint32 for D-Bus came out as {signature!r}, not 'u'")
+    return ok("notifications", "D-Bus uint32 arguments for org.freedesktop.Notifications")

@@ -20,6 +20,7 @@ from backcoach.core.coach import SessionInfo
 from backcoach.core.effects import Effect, SegmentCompleted, SessionEnded, State
 from backcoach.core.history_saver import SaveState
 from backcoach.core.plan import PlanOptions, build_plan
+from backcoach.core.progression import Proposal, RoutineLevels
 from backcoach.core.safety import pain_advice
 from backcoach.speech.status import voice_status
 from backcoach.ui.context import AppContext
@@ -66,6 +67,8 @@ class SessionFlow(QObject):
         session_page.stopRequested.connect(self.request_stop)
         session_page.hurtRequested.connect(self.hurt)
         summary_page.saveRequested.connect(self.save_summary)
+        summary_page.proposal.answered.connect(self.answer_levels)
+        self.levels: tuple[RoutineLevels, Proposal] | None = None  # what the summary proposed
         summary_page.runLinked.connect(self._link_run)
 
     def _watch_saving(self, history: object) -> SaveStatusBridge | None:
@@ -114,7 +117,7 @@ class SessionFlow(QObject):
             plan,
             speaker=speaker,
             history=self.ctx.history,
-            info=SessionInfo(pain_before=pain_before, app_version=__version__),
+            info=SessionInfo(pain_before, __version__, started_at=self.ctx.now()),
             clock=self.ctx.clock,
             autotick=self.ctx.autotick,
             parent=self,
@@ -299,8 +302,35 @@ class SessionFlow(QObject):
         if getattr(history, "saving", True):
             self.summary.mark_saved(self.tr("Saved."))
             self.summary.save.setEnabled(False)
+            self._propose_levels()
         else:
             self.summary.mark_saved(
                 self.tr("Not saved yet. {0}").format(history.save_state.message)
             )
         self.saved.emit()
+
+    def _propose_levels(self) -> None:
+        """What this session suggests for next time, now that pain after is known."""
+        if self.routine is None:
+            return
+        self.levels = self.ctx.levels().proposal(self.routine)
+        box = self.summary.proposal
+        box.show_proposal(self.levels[1])
+        if box.checks:  # Save is done and disabled: the keyboard goes on to the suggestion
+            next(iter(box.checks.values())).setFocus()
+
+    def answer_levels(self, accepted: set[str]) -> None:
+        if self.levels is None:
+            return
+        state, proposal = self.levels
+        if not self.ctx.levels().confirm(state, proposal, accepted, self.ctx.now()):
+            notice = getattr(self.ctx.history, "notice", "")
+            self.summary.proposal.mark_answered(self.tr("Not saved: {0}").format(notice))
+            return
+        taken = [c for c in proposal.changes if c.slot in accepted]
+        if taken:
+            text = self.tr("Next time: {0}.").format("; ".join(c.describe() for c in taken))
+        else:
+            text = self.tr("Your levels stay as they are.")
+        self.summary.proposal.mark_answered(text)
+        self.levels = None

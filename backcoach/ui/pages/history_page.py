@@ -2,8 +2,9 @@
 
 Top: four headline numbers (sessions, streak, this week's minutes, pain trend).
 Middle: the last twelve weeks as a calendar, minutes per week, and pain before and
-after each session. Bottom: every past session (loaded a page at a time) and the
-chosen one in full. Everything is read from the HistoryStore passed in.
+after each session. Bottom, in tabs: every past session (loaded a page at a time) and
+the chosen one in full; each exercise's level over time; the weekly plan week by week.
+Everything is read from the HistoryStore and the providers passed in.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +35,14 @@ from backcoach.core import history_export
 from backcoach.core.history import HistoryStore
 from backcoach.core.history_queries import PainPoint, WeekMinutes, monday_of
 from backcoach.core.history_stats import pain_trend
+from backcoach.core.progression import RoutineLevels
+from backcoach.core.weekly_plan import WeekRecord
 from backcoach.ui.formats import number
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
+from backcoach.ui.widgets.level_history import LevelHistoryView
 from backcoach.ui.widgets.pain_chart import PainChart
+from backcoach.ui.widgets.plan_record import PlanRecordView
 from backcoach.ui.widgets.session_detail import SessionDetailView
 from backcoach.ui.widgets.session_table_model import SessionTableModel
 from backcoach.ui.widgets.stat_card import StatCard
@@ -69,11 +75,15 @@ class HistoryPage(QWidget):
         *,
         today: Callable[[], date] = date.today,
         ctx: Any = None,
+        levels: Callable[[], list[RoutineLevels]] | None = None,
+        plan: Callable[[date], tuple[list[WeekRecord], dict[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.ctx = ctx  # for the runs (weekly distance) and the overlay setting
         self._today = today
+        self._levels = levels
+        self._plan = plan
         self.setAccessibleName(self.tr("History"))
 
         title = QLabel(self.tr("History"))
@@ -190,6 +200,14 @@ class HistoryPage(QWidget):
         splitter.setSizes([3000, 2000])
         splitter.setChildrenCollapsible(False)
 
+        self.level_view = LevelHistoryView()
+        self.plan_view = PlanRecordView()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Sessions, levels and plan"))
+        self.tabs.addTab(splitter, self.tr("Sessions"))
+        self.tabs.addTab(self.level_view, self.tr("Levels"))
+        self.tabs.addTab(self.plan_view, self.tr("Your week"))
+
         overview = QWidget()
         layout = QVBoxLayout(overview)
         layout.setContentsMargins(0, 8, 0, 4)
@@ -199,7 +217,7 @@ class HistoryPage(QWidget):
         # The runner can give the list more room by dragging the line between them.
         content = QSplitter(Qt.Orientation.Vertical)
         content.addWidget(overview)
-        content.addWidget(splitter)
+        content.addWidget(self.tabs)
         content.setStretchFactor(0, 2)
         content.setStretchFactor(1, 3)
         content.setChildrenCollapsible(False)
@@ -261,6 +279,17 @@ class HistoryPage(QWidget):
             self.tr("1 session") if total == 1 else self.tr("{0} sessions").format(number(total))
         )
         self.table.selectRow(0)
+        self._fill_tabs(today)
+
+    def _fill_tabs(self, today: date) -> None:
+        states = self._levels() if self._levels is not None else []
+        self.level_view.show_levels(states)
+        self.tabs.setTabVisible(1, any(s.changes for s in states))
+        weeks, names = self._plan(today) if self._plan is not None else ([], {})
+        has_plan = bool(weeks and weeks[0].entries)
+        if has_plan:
+            self.plan_view.show_record(weeks, names)
+        self.tabs.setTabVisible(2, has_plan)
 
     def _distance_toggled(self, on: bool) -> None:
         if self.ctx is not None:

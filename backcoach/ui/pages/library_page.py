@@ -1,4 +1,5 @@
-"""The library: routine cards in a grid, filtered by equipment at hand and time."""
+"""The library: "Today" from the weekly plan on top, then routine cards in a grid,
+filtered by equipment at hand and time."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from backcoach.core.safety import DISCLAIMER, FIRM_WINDOW, firm_warning
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
+from backcoach.ui.widgets.today_panel import TodayPanel
 
 GLUTE_CHECK = "glute-check"
 COOL_DOWN = "post-run-cooldown"
@@ -60,6 +62,11 @@ class LibraryPage(QWidget):
         disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setProperty("role", "muted")
+
+        self.today = TodayPanel()
+        self.today.routineChosen.connect(self.routineChosen)
+        self.today.planRequested.connect(self.edit_plan)
+        bind(self, "Ctrl+P", self.today.edit)
 
         self.glute_check = QPushButton(
             self.tr("Not sure your glutes are doing their share? Take the glute check")
@@ -119,6 +126,7 @@ class LibraryPage(QWidget):
         root.addLayout(heading)
         root.addWidget(disclaimer)
         root.addWidget(self.banner)
+        root.addWidget(self.today)
         after = QHBoxLayout()
         after.addWidget(self.after_run, 1)
         after.addWidget(self.after_run_button)
@@ -143,11 +151,28 @@ class LibraryPage(QWidget):
         self._layout_cards()
 
     def page_shown(self) -> None:
-        """Each time the library comes up: warn when pain rose after recent sessions."""
+        """Each time the library comes up: today's plan, and a warning when pain rose
+        after recent sessions."""
         history = self.ctx.history
         recent = history.recent_pain(FIRM_WINDOW) if history else []
         self.set_banner(firm_warning([(p.before, p.after) for p in recent]))
+        self.show_today()
         self.suggest_after_run()
+
+    def show_today(self) -> None:
+        day = self.ctx.today()
+        names = {rid: r.name for rid, r in self.ctx.catalog.routines.items()}
+        self.today.show_today(day, self.ctx.plan().today(day), names)
+
+    def edit_plan(self) -> None:
+        from backcoach.core.weekly_plan import plan_json
+        from backcoach.ui.dialogs.weekly_plan import WeeklyPlanDialog
+
+        routines = sorted(self.ctx.catalog.routines.values(), key=lambda r: (not r.builtin, r.name))
+        dialog = WeeklyPlanDialog(routines, self.ctx.plan().entries, self)
+        if dialog.exec() == WeeklyPlanDialog.DialogCode.Accepted:
+            self.ctx.update_settings(weekly_plan=plan_json(dialog.entries()))
+            self.show_today()
 
     def suggest_after_run(self) -> None:
         """A run from today and no cool-down since: put the post-run cool-down first."""

@@ -1,4 +1,6 @@
-"""One routine: its exercise cards in order, the options, and a clear Start button."""
+"""One routine: its exercise cards in order at the runner's levels, the options, and a
+clear Start button. A suggestion about the levels the last session left unanswered is
+shown here, before the next start (docs/progression.md)."""
 
 from __future__ import annotations
 
@@ -15,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine, resolve_dosage
+from backcoach.core.levels import apply_level, levels_by_item
 from backcoach.core.plan import PlanOptions, build_plan, clamp_hold
-from backcoach.core.plan_inputs import usable_variants
+from backcoach.core.progression import Proposal, RoutineLevels
 from backcoach.core.provenance import runners_fields
-from backcoach.core.safety import suggest_harder
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
+from backcoach.ui.widgets.level_text import level_line
+from backcoach.ui.widgets.proposal_box import ProposalBox
 
 
 class RoutinePage(QWidget):
@@ -38,7 +42,8 @@ class RoutinePage(QWidget):
         self.ctx = ctx
         self.routine: Routine | None = None
         self.cards: list[ExerciseCard] = []
-        self.variants: dict[str, str] = {}
+        self.state: RoutineLevels | None = None
+        self.pending: Proposal | None = None
 
         back = QPushButton(self.tr("← Routines"))
         back.setToolTip(self.tr("Back to the library (Alt+Left)"))
@@ -108,6 +113,9 @@ class RoutinePage(QWidget):
         options.addWidget(self.minutes)
         options.addWidget(self.start)
 
+        self.proposal = ProposalBox()
+        self.proposal.answered.connect(self._answer_proposal)
+
         self.cards_host = QWidget()
         self.cards_box = QVBoxLayout(self.cards_host)
         scroll = QScrollArea()
@@ -131,6 +139,7 @@ class RoutinePage(QWidget):
         root.addWidget(self.about)
         root.addWidget(self.origin)
         root.addLayout(options)
+        root.addWidget(self.proposal)
         root.addWidget(scroll, 1)
 
     def _action(self, text: str, tip: str, signal: Signal) -> QPushButton:
@@ -145,10 +154,8 @@ class RoutinePage(QWidget):
         self.edit.setVisible(not routine.builtin)
         self.delete.setVisible(not routine.builtin)
         s = self.ctx.settings
-        self.variants = usable_variants(
-            self.ctx.catalog, routine, s.variant_choices.get(routine.id, {})
-        )
         saved = s.routine_options.get(routine.id, {})
+        self._adopt_old_form_choices(routine)
         self.title.setText(routine.name)
         needs = ", ".join(EQUIPMENT[e] for e in routine.equipment) or self.tr("no equipment")
         notes = "".join(f"<br>{n}" for n in routine.notes)
@@ -156,26 +163,47 @@ class RoutinePage(QWidget):
             f"{routine.purpose}<br><i>{WHEN_LABELS[routine.when]} · {needs}</i>{notes}"
         )
         self.origin.setText(routine_origin_text(routine))
-        self.rounds.blockSignals(True)
-        self.rounds.setValue(int(saved.get("rounds", routine.rounds)))
-        self.rounds.blockSignals(False)
-        if routine.rounds_range:
-            lo, hi = routine.rounds_range
-            self.rounds_hint.setText(self.tr("(the source suggests {0:g}–{1:g})").format(lo, hi))
-        else:
-            self.rounds_hint.setText("")
+        self.state, self.pending = self.ctx.levels().proposal(routine)
+        self.proposal.show_proposal(self.pending if self.pending.changes else None)
+        if self.pending.changes:
+            self.proposal.title.setText(
+                self.tr("Before you start: your last session suggests a change")
+            )
+        self._show_rounds()
         self._setup_hold(saved.get("hold_s"))
         self.voice.setChecked(bool(saved.get("voice", not s.muted)))
         self._build_cards()
         self._refresh_minutes()
 
+    def _show_rounds(self) -> None:
+        assert self.state is not None and self.routine is not None
+        # With the articles' range the rounds are part of the level (a change here is for
+        # today); without one they are the runner's own choice, remembered per routine.
+        rounds = self.state.rounds
+        if not self.routine.rounds_range:
+            saved = self.ctx.settings.routine_options.get(self.routine.id, {})
+            rounds = int(saved.get("rounds", rounds))
+        self.rounds.blockSignals(True)
+        self.rounds.setValue(rounds)
+        self.rounds.blockSignals(False)
+        if self.routine.rounds_range:
+            lo, hi = self.routine.rounds_range
+            self.rounds_hint.setText(
+                self.tr("(your level: {0} · articles {1:g}–{2:g})").format(
+                    self.state.rounds, lo, hi
+                )
+            )
+        else:
+            self.rounds_hint.setText("")
+
     def options(self) -> PlanOptions:
+        levels = levels_by_item(self.state.slots, self.state.levels) if self.state else {}
         return PlanOptions(
             rounds=self.rounds.value(),
             hold_s=self._hold_choice(),
-            variants=dict(self.variants),
             prepare_s=self.ctx.settings.prepare_s,
             first_side="right" if self.ctx.settings.first_side == "right" else "left",
+            levels=levels,
         )
 
     def _hold_choice(self) -> float | None:
@@ -219,71 +247,107 @@ class RoutinePage(QWidget):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.cards = []
-        assert self.routine is not None
-        opts = self.options()
-        for item in self.routine.items:
-            ex = self.ctx.catalog.exercise(item.exercise)
-            variant = self.variants.get(ex.id, item.variant or "")
+        assert self.routine is not None and self.state is not None
+        for slot in self.state.slots:
+            ex = self.ctx.catalog.exercise(slot.exercise_id)
+            level = self.state.levels[slot.key]
+            item = self.routine.items[slot.item_index]
             card = ExerciseCard(
                 ex,
-                clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s),
-                variant,
+                self._dosage(slot.item_index),
+                level.variant,
+                slot.key,
                 yours=runners_fields(self.routine, item),
             )
             card.variantChanged.connect(self._variant_changed)
-            card.suggest(self._harder_hint(ex.id, variant))
+            card.levelRequested.connect(self._edit_level)
             self.cards_box.addWidget(card)
             self.cards.append(card)
         self.cards_box.addStretch(1)
 
-    def _harder_hint(self, exercise_id: str, variant: str) -> str:
-        """After three pain-free goes, point at the harder form (never switch to it)."""
-        ex = self.ctx.catalog.exercise(exercise_id)
-        harder = ex.harder()
-        if harder is None or variant == harder.id or self.ctx.history is None:
-            return ""
-        if not suggest_harder(self.ctx.history.pain_free_streak(exercise_id, variant)):
-            return ""
-        return self.tr(
-            "You've done this three times in a row without pain. Ready for more? "
-            "You could try the harder form: {0}."
-        ).format(harder.name)
+    def _dosage(self, item_index: int):  # type: ignore[no-untyped-def]
+        assert self.routine is not None and self.state is not None
+        slot = self.state.slots[item_index]
+        level = self.state.levels[slot.key]
+        item = self.routine.items[item_index]
+        ex = self.ctx.catalog.exercise(item.exercise)
+        dosage = apply_level(resolve_dosage(ex, item, level.variant or None), level)
+        return clamp_hold(dosage, self._hold_choice())
 
-    def _variant_changed(self, exercise_id: str, variant: str) -> None:
-        assert self.routine is not None
-        if variant:
-            self.variants[exercise_id] = variant
+    def _variant_changed(self, slot_key: str, variant: str) -> None:
+        """Choosing another form on a card sets the level by hand, at that form's start."""
+        assert self.state is not None
+        form = self.state.slot(slot_key).form(variant)
+        if form is not None:
+            self.ctx.levels().set_level(self.state, slot_key, form.base, self.ctx.now())
+        self._reload_levels()
+
+    def _edit_level(self, slot_key: str) -> None:
+        from backcoach.ui.dialogs.level_editor import LevelDialog
+
+        assert self.state is not None
+        dialog = LevelDialog(self.state, slot_key, self)
+        if dialog.exec() != LevelDialog.DialogCode.Accepted:
+            return
+        book, now = self.ctx.levels(), self.ctx.now()
+        if dialog.reset_all:
+            book.reset(self.state, now)
         else:
-            self.variants.pop(exercise_id, None)
-        choices = dict(self.ctx.settings.variant_choices)
-        choices[self.routine.id] = dict(self.variants)
-        self.ctx.update_settings(variant_choices=choices)
-        for card in self.cards:
-            if card.exercise.id == exercise_id:
-                card.suggest(self._harder_hint(exercise_id, variant))
+            if dialog.level() != self.state.levels[slot_key]:
+                book.set_level(self.state, slot_key, dialog.level(), now)
+            rounds = dialog.chosen_rounds()
+            if rounds is not None and rounds != self.state.rounds:
+                book.set_rounds(self.state, rounds, now)
+        self._reload_levels()
+
+    def _answer_proposal(self, accepted: set[str]) -> None:
+        assert self.state is not None and self.pending is not None
+        self.ctx.levels().confirm(self.state, self.pending, accepted, self.ctx.now())
+        self.proposal.show_proposal(None)
+        self._reload_levels()
+
+    def _reload_levels(self) -> None:
+        assert self.routine is not None
+        self.state = self.ctx.levels().state(self.routine)
+        self._show_rounds()
         self._refresh_minutes()
 
-    def _refresh_minutes(self) -> None:
-        if self.routine is None:
+    def _adopt_old_form_choices(self, routine: Routine) -> None:
+        """Forms chosen per routine before levels existed become levels, once."""
+        old = self.ctx.settings.variant_choices.get(routine.id)
+        if not old:
             return
-        opts = self.options()
-        plan = build_plan(self.routine, self.ctx.catalog, opts)
+        book = self.ctx.levels()
+        state = book.state(routine)
+        touched = {c.slot for c in state.changes}
+        for slot in state.slots:
+            variant = old.get(slot.exercise_id)
+            form = slot.form(variant) if variant else None
+            if form is not None and slot.key not in touched and form.variant != slot.base.variant:
+                book.set_level(state, slot.key, form.base, self.ctx.now())
+        choices = dict(self.ctx.settings.variant_choices)
+        choices.pop(routine.id, None)
+        self.ctx.update_settings(variant_choices=choices)
+
+    def _refresh_minutes(self) -> None:
+        if self.routine is None or self.state is None:
+            return
+        plan = build_plan(self.routine, self.ctx.catalog, self.options(), with_cues=False)
         self.minutes.setText(self.tr("About {0} min").format(round(plan.total_s / 60)))
-        for item, card in zip(self.routine.items, self.cards, strict=False):
-            ex = card.exercise
-            variant = self.variants.get(ex.id, item.variant or "")
-            card.show_dosage(
-                clamp_hold(resolve_dosage(ex, item, variant or None), opts.hold_s), variant
-            )
+        for slot, card in zip(self.state.slots, self.cards, strict=False):
+            level = self.state.levels[slot.key]
+            item = self.routine.items[slot.item_index]
+            own = resolve_dosage(card.exercise, item, level.variant or None)
+            card.show_dosage(self._dosage(slot.item_index), level.variant, own)
+            card.show_variant(level.variant)
+            card.show_level(level_line(slot, level, named=False), slot.progresses)
 
     def _start(self) -> None:
         assert self.routine is not None
         opts = self.options()
         saved = dict(self.ctx.settings.routine_options)
-        saved[self.routine.id] = {
-            "rounds": opts.rounds,
-            "hold_s": opts.hold_s,
-            "voice": self.voice.isChecked(),
-        }
+        saved[self.routine.id] = {"hold_s": opts.hold_s, "voice": self.voice.isChecked()}
+        if not self.routine.rounds_range:
+            saved[self.routine.id]["rounds"] = opts.rounds
         self.ctx.update_settings(routine_options=saved)
         self.startRequested.emit(opts, self.voice.isChecked())

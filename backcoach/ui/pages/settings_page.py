@@ -1,4 +1,4 @@
-"""Settings: voice, appearance, session defaults, and where the data lives."""
+"""Settings: voice, appearance, session defaults, reminders, and where the data lives."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
 from backcoach import paths
 from backcoach.logs import log_file
 from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.reminder_settings import ReminderSettings
 
 
 class SettingsPage(QWidget):
     themeChanged = Signal(str)
     voiceChanged = Signal()  # voice, rate, volume or mute changed: re-apply to the speaker
     testVoiceRequested = Signal()
+    remindersChanged = Signal()
     watchedFolderChanged = Signal(str)  # "" to stop watching
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -99,6 +102,8 @@ class SettingsPage(QWidget):
         sess_box = QGroupBox(self.tr("Sessions"))
         sess_box.setLayout(sess)
 
+        self.reminders = ReminderSettings(ctx)
+        self.reminders.changed.connect(self.remindersChanged)
         runs_box = self._runs_box(s.watched_folder)
 
         data = QLabel(
@@ -113,14 +118,24 @@ class SettingsPage(QWidget):
 
         column = QWidget()
         column.setMaximumWidth(820)  # forms don't need the whole width of a wide window
-        outer = QHBoxLayout(self)
-        outer.addWidget(column)
-        outer.addStretch(1)
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column)
+        row.addStretch(1)
+        scroll = QScrollArea()  # a short screen scrolls instead of squeezing the boxes
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(host)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         root = QVBoxLayout(column)
         root.addWidget(title)
         root.addWidget(voice_box)
         root.addWidget(look_box)
         root.addWidget(sess_box)
+        root.addWidget(self.reminders)
         root.addWidget(runs_box)
         root.addWidget(data_box)
         root.addStretch(1)

@@ -1,4 +1,5 @@
-"""After a session: what was done against the plan, pain after, a note, Save."""
+"""After a session: what was done against the plan, pain after, a note, Save; then what
+the session suggests for the runner's levels next time (never applied unasked)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from backcoach.core.catalog import Routine
 from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.pain_scale import pain_scale
+from backcoach.ui.widgets.proposal_box import ProposalBox
 
 
 def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
@@ -85,6 +87,7 @@ class SummaryPage(QWidget):
         self.check_routine.setToolTip(self.tr("Open the routine this result points to"))
         self._suggested = ""
         self.check_routine.clicked.connect(lambda: self.routineSuggested.emit(self._suggested))
+        self.proposal = ProposalBox()
         self.back_button = QPushButton(self.tr("Back to routines"))
         self.back_button.setToolTip(self.tr("Back to the library"))
         self.back_button.clicked.connect(self.doneRequested)
@@ -108,6 +111,7 @@ class SummaryPage(QWidget):
         root.addWidget(self.check_text)
         root.addWidget(self.check_routine, 0, Qt.AlignmentFlag.AlignLeft)
         root.addWidget(self.advice)
+        root.addWidget(self.proposal)
         root.addLayout(actions)
 
     def show_session(
@@ -168,6 +172,7 @@ class SummaryPage(QWidget):
         self.show_advice("")
         self.check_text.setVisible(False)
         self.check_routine.setVisible(False)
+        self.proposal.show_proposal(None)
 
     def set_runs(self, choices: list[tuple[int, str]], selected: int | None) -> None:
         """Runs this session may have followed; hidden when there are none."""

@@ -1,9 +1,18 @@
-"""An exercise on the routine page: picture, dosage, steps, variant chooser, safety."""
+"""An exercise on the routine page: picture, the runner's level beside the articles'
+range, steps, the form, safety."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backcoach.core.catalog import Dosage, Exercise
 from backcoach.ui.widgets.dose_origin import dose_origin_text
@@ -28,19 +37,22 @@ def dosage_text(ex: Exercise, dosage: Dosage) -> str:
 
 
 class ExerciseCard(QFrame):
-    variantChanged = Signal(str, str)  # exercise id, variant id ("" for the standard form)
+    variantChanged = Signal(str, str)  # slot key, variant id ("" for the standard form)
+    levelRequested = Signal(str)  # slot key: the runner wants to set this level by hand
 
     def __init__(
         self,
         ex: Exercise,
         dosage: Dosage,
         variant: str,
+        slot_key: str = "",
         parent: QWidget | None = None,
         yours: frozenset[str] = frozenset(),  # dose figures the runner's routine file sets
     ) -> None:
         super().__init__(parent)
         self.yours = yours
         self.exercise = ex
+        self.slot_key = slot_key or ex.id
         self.setProperty("card", True)
         self.setAccessibleName(ex.name)
         self.thumb = ExerciseThumb(180)
@@ -54,19 +66,34 @@ class ExerciseCard(QFrame):
         self.origin = QLabel()  # which figures are the articles' and which backcoach's
         self.origin.setWordWrap(True)
         self.origin.setProperty("role", "muted")
+        # The runner's level ("Plank 50 s × 4"), right above the articles' line that says
+        # the range it moves in ("45–60 s hold, 3–5 sets in the article").
+        self.level = QLabel()  # short: it keeps its width, the articles' line wraps beside it
+        self.level_title = QLabel(self.tr("Your level:"))
+        self.level_title.setStyleSheet("font-weight: 600;")
+        self.level_title.setBuddy(self.level)
+        self.level_button = QPushButton(self.tr("Level…"))
+        self.level_button.setAccessibleName(self.tr("Set the level of {0}").format(ex.name))
+        self.level_button.setToolTip(self.tr("Set this exercise's level yourself, or reset it"))
+        self.level_button.clicked.connect(lambda: self.levelRequested.emit(self.slot_key))
+        # One line: "Your level: 50 s × 4 · 45–60 s hold, 3–5 sets in the article".
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level_title)
+        level_row.addWidget(self.level)
+        level_row.addWidget(self.origin, 1)
+        level_row.addWidget(self.level_button)
+        for w in (self.level_title, self.level, self.level_button):
+            w.setVisible(False)  # until show_level
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         self.safety = QLabel()
         self.safety.setWordWrap(True)
         self.safety.setProperty("role", "muted")
-        self.suggestion = QLabel()  # "ready for the harder one?" (never applied automatically)
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setVisible(False)
 
         text = QVBoxLayout()
         text.addWidget(self.name)
         text.addWidget(self.dosage)
-        text.addWidget(self.origin)
+        text.addLayout(level_row)
         text.addWidget(self.steps)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
@@ -82,7 +109,6 @@ class ExerciseCard(QFrame):
             row.addWidget(QLabel(self.tr("Form:")))
             row.addWidget(self.variant_combo, 1)
             text.addLayout(row)
-            text.addWidget(self.suggestion)
         text.addWidget(self.safety)
 
         box = QHBoxLayout(self)
@@ -90,22 +116,36 @@ class ExerciseCard(QFrame):
         box.addLayout(text, 1)
         self.show_dosage(dosage, variant)
 
-    def show_dosage(self, dosage: Dosage, variant: str) -> None:
+    def show_dosage(
+        self, dosage: Dosage, variant: str, routine_dosage: Dosage | None = None
+    ) -> None:
+        """``dosage``: what this session does; ``routine_dosage``: the routine's own, before
+        the runner's level (the origin line says whose those figures are)."""
         ex = self.exercise
         v = ex.variant(variant or None)
         self.name.setText(v.name if v else ex.name)
         self.dosage.setText(f"<b>{dosage_text(ex, dosage)}</b>")
-        self.origin.setText(dose_origin_text(ex, dosage, self.yours))
+        self.origin.setText(dose_origin_text(ex, routine_dosage or dosage, self.yours))
         steps = (v.instructions if v and v.instructions else ex.instructions)[:4]
         self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
         self.safety.setText(" ".join(ex.safety))
         self.safety.setVisible(bool(ex.safety))
         self.thumb.show_picture(ex.picture, variant)
 
-    def suggest(self, text: str) -> None:
-        self.suggestion.setText(text)
-        self.suggestion.setVisible(bool(text))
+    def show_level(self, text: str, can_change: bool = True) -> None:
+        """``text``: the level ("50 s × 4"), shown just before the articles' line that says
+        the range it moves in. A warm-up or a check has no level: the line stands alone."""
+        self.level.setText(f"{text} ·")
+        self.level.setAccessibleDescription(self.origin.text())
+        for w in (self.level_title, self.level, self.level_button):
+            w.setVisible(can_change)
+
+    def show_variant(self, variant: str) -> None:
+        if self.variant_combo is not None:
+            self.variant_combo.blockSignals(True)
+            self.variant_combo.setCurrentIndex(max(0, self.variant_combo.findData(variant)))
+            self.variant_combo.blockSignals(False)
 
     def _variant_changed(self) -> None:
         if self.variant_combo is not None:
-            self.variantChanged.emit(self.exercise.id, self.variant_combo.currentData() or "")
+            self.variantChanged.emit(self.slot_key, self.variant_combo.currentData() or "")
