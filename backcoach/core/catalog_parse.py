@@ -18,31 +18,24 @@ from backcoach.core.catalog import (
     Exercise,
     ExerciseCues,
     Level,
-    Mode,
     Routine,
     RoutineItem,
-    SeedRange,
-    TempoPhase,
     Variant,
     When,
 )
+from backcoach.core.dosage_parse import MAX_HOLD_S, MAX_REST_S
+from backcoach.core.dosage_parse import parse_dosage as _dosage
 from backcoach.core.fields import CatalogError, FieldReader
 from backcoach.core.fields import join_field as _join
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SOURCE_RE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 
-MAX_HOLD_S = 600.0
-MAX_REST_S = 600.0
-MAX_PHASE_S = 30.0
 
 _EXERCISE_KEYS = {
     "id", "name", "summary", "position", "instructions", "equipment", "per_side",
     "dosage", "cues", "safety", "sources", "variants", "check", "picture",
 }  # fmt: skip
-_DOSAGE_KEYS = {"mode", "hold_s", "reps", "sets", "rest_s", "tempo", "default_is_ours", "seed"}
-_SEED_KEYS = {"hold_s", "reps", "sets", "rest_s", "text", "tempo_s"}
-_PHASE_KEYS = {"name", "seconds", "cue"}
 _CUE_KEYS = {"setup", "during"}
 _VARIANT_KEYS = {
     "id", "name", "level", "summary", "instructions", "equipment", "dosage", "cues", "per_side",
@@ -150,7 +143,7 @@ def parse_routine(
         id=_id(r, data, "", path if named_after_file else None),
         name=r.text(data, "", "name"),
         purpose=r.text(data, "", "purpose"),
-        when=cast(When, _choice(r, data, "", "when", _WHEN, "any")),
+        when=cast(When, r.choice(data, "", "when", _WHEN, "any")),
         items=tuple(items),
         rounds=r.whole(data, "", "rounds", 1, 10, 1) or 1,
         rounds_range=r.pair(data, "", "rounds_range", 1, 10),
@@ -192,24 +185,6 @@ def _id(r: FieldReader, table: dict[str, Any], prefix: str, path: Path | None = 
     return value
 
 
-def _choice(
-    r: FieldReader,
-    table: dict[str, Any],
-    prefix: str,
-    key: str,
-    allowed: tuple[str, ...],
-    default: str | None = None,
-) -> str:
-    value = r.get(table, prefix, key, str, default)
-    if value is not None and value not in allowed:
-        r.error(
-            f"{prefix}.{key}" if prefix else key,
-            f"'{value}' is not allowed; expected one of: {', '.join(allowed)}",
-        )
-        return default or allowed[0]
-    return value or allowed[0]
-
-
 def _equipment(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[str, ...]:
     items = r.texts(table, prefix, "equipment")
     for thing in items:
@@ -241,110 +216,6 @@ def _unique_ids(r: FieldReader, ids: list[str], field: str) -> None:
         seen.add(i)
 
 
-def _phases(r: FieldReader, table: dict[str, Any], prefix: str) -> tuple[TempoPhase, ...]:
-    phases = []
-    for i, t in enumerate(r.tables(table, prefix, "tempo")):
-        p = f"{prefix}.tempo[{i}]"
-        r.keys(t, p, _PHASE_KEYS)
-        phases.append(
-            TempoPhase(
-                name=r.text(t, p, "name"),
-                seconds=r.number(t, p, "seconds", 0.5, MAX_PHASE_S, unit=" s") or 1.0,
-                cue=r.text(t, p, "cue", ""),
-            )
-        )
-    return tuple(phases)
-
-
-def _seed(
-    r: FieldReader, table: dict[str, Any] | None, prefix: str, tempo: tuple[TempoPhase, ...]
-) -> SeedRange:
-    if table is None:
-        return SeedRange()
-    r.keys(table, prefix, _SEED_KEYS)
-    return SeedRange(
-        hold_s=r.pair(table, prefix, "hold_s", 1, MAX_HOLD_S),
-        reps=r.pair(table, prefix, "reps", 1, 100),
-        sets=r.pair(table, prefix, "sets", 1, 10),
-        rest_s=r.pair(table, prefix, "rest_s", 0, MAX_REST_S),
-        text=r.text(table, prefix, "text", ""),
-        tempo_s=_seed_tempo(r, table, prefix, tempo),
-    )
-
-
-def _seed_tempo(
-    r: FieldReader, table: dict[str, Any], prefix: str, tempo: tuple[TempoPhase, ...]
-) -> tuple[tuple[str, float], ...]:
-    """``tempo_s = { hold = 3 }``: the phases whose seconds the sources give; every other
-    tempo second is backcoach's own (see default_is_ours)."""
-    given = r.subtable(table, prefix, "tempo_s")
-    if given is None:
-        return ()
-    where = f"{prefix}.tempo_s"
-    names = [p.name for p in tempo]
-    out = []
-    for name in given:
-        if name not in names:
-            known = ", ".join(names) or "none"
-            r.error(f"{where}.{name}", f"not a tempo phase of this dosage; its phases: {known}")
-            continue
-        seconds = r.number(given, where, name, 0.5, MAX_PHASE_S, unit=" s")
-        if seconds is not None:
-            out.append((name, seconds))
-    return tuple(out)
-
-
-def _dosage(
-    r: FieldReader, table: dict[str, Any] | None, prefix: str, base: Dosage | None
-) -> Dosage | None:
-    """A full dosage, or (with ``base``) a variant's changes to it."""
-    if table is None:
-        return None
-    r.keys(table, prefix, _DOSAGE_KEYS)
-    mode = cast(
-        Mode, _choice(r, table, prefix, "mode", ("hold", "reps"), base.mode if base else None)
-    )
-    same_mode = base is not None and base.mode == mode
-    hold_s = reps = None
-    if mode == "hold":
-        hold_s = r.number(
-            table,
-            prefix,
-            "hold_s",
-            1,
-            MAX_HOLD_S,
-            base.hold_s if same_mode and base else None,
-            " s",
-        )
-    else:
-        reps = r.whole(table, prefix, "reps", 1, 100, base.reps if same_mode and base else None)
-    tempo = (
-        _phases(r, table, prefix)
-        if "tempo" in table
-        else (base.tempo if same_mode and base else ())
-    )
-    if mode == "reps" and not tempo:
-        r.error(
-            f"{prefix}.tempo",
-            "missing; reps need a tempo: [[...tempo]] tables with name, seconds and cue",
-        )
-    return Dosage(
-        mode=mode,
-        hold_s=hold_s,
-        reps=reps,
-        sets=r.whole(table, prefix, "sets", 1, 10, base.sets if base else 1) or 1,
-        rest_s=r.number(table, prefix, "rest_s", 0, MAX_REST_S, base.rest_s if base else 0.0, " s")
-        or 0.0,
-        tempo=tempo,
-        default_is_ours=bool(
-            r.get(table, prefix, "default_is_ours", bool, base.default_is_ours if base else False)
-        ),
-        seed=_seed(r, r.subtable(table, prefix, "seed"), f"{prefix}.seed", tempo)
-        if "seed" in table
-        else (base.seed if base else SeedRange()),
-    )
-
-
 def _cues(r: FieldReader, table: dict[str, Any] | None, prefix: str) -> ExerciseCues | None:
     if table is None:
         return None
@@ -359,7 +230,7 @@ def _variant(r: FieldReader, t: dict[str, Any], prefix: str, base: Dosage | None
     return Variant(
         id=_id(r, t, prefix),
         name=r.text(t, prefix, "name"),
-        level=cast(Level, _choice(r, t, prefix, "level", _LEVELS)),
+        level=cast(Level, r.choice(t, prefix, "level", _LEVELS)),
         summary=r.text(t, prefix, "summary"),
         instructions=r.texts(t, prefix, "instructions"),
         equipment=_equipment(r, t, prefix),

@@ -81,6 +81,24 @@ class FieldReader:
             return default
         return value
 
+    def choice(
+        self,
+        table: Mapping[str, Any],
+        prefix: str,
+        key: str,
+        allowed: tuple[str, ...],
+        default: str | None = None,
+    ) -> str:
+        """One of ``allowed`` (an error naming them all otherwise)."""
+        value = self.get(table, prefix, key, str, default)
+        if value is not None and value not in allowed:
+            self.error(
+                f"{prefix}.{key}" if prefix else key,
+                f"'{value}' is not allowed; expected one of: {', '.join(allowed)}",
+            )
+            return default or allowed[0]
+        return value or allowed[0]
+
     def text(
         self, table: Mapping[str, Any], prefix: str, key: str, default: str | None = None
     ) -> str:
