@@ -117,3 +117,20 @@ def test_sample_history_is_plausible(tmp_path: Path) -> None:
         sizes = [len(store.session(r.id).segments) for r in rows[:20]]  # type: ignore[union-attr]
         assert 9 <= sum(sizes) / len(sizes) <= 16
         assert store.streak(TODAY) >= 1
+
+
+def test_the_sample_history_follows_the_shipped_catalogue(catalog) -> None:
+    """Screenshots and benchmarks read the sample: a routine id the catalogue lacks shows
+    as a routine never done (the cool-down once did)."""
+    from backcoach.core.history_sample import _ROUTINES
+
+    for routine_id, (name, items) in _ROUTINES.items():
+        routine = catalog.routines[routine_id]
+        assert name == routine.name
+        shipped = {item.exercise for item in routine.items}
+        for ex_id, ex_name, per_side, *_ in items:
+            assert ex_id in shipped, (routine_id, ex_id)
+            assert (catalog.exercises[ex_id].name, catalog.exercises[ex_id].per_side) == (
+                ex_name,
+                per_side,
+            ), ex_id

@@ -36,22 +36,22 @@ _ROUTINES: dict[str, tuple[str, tuple[_Item, ...]]] = {
         "Stability-ball strength circuit",
         (
             ("plank", "Plank", False, 3, 45.0, None),
-            ("ball-back-extension", "Ball back extension", False, 3, 50.0, 12),
-            ("ball-reverse-leg-raise", "Ball reverse leg raise", False, 3, 50.0, 15),
+            ("ball-back-extension", "Stability-ball back extension", False, 3, 50.0, 12),
+            ("ball-reverse-leg-raise", "Stability-ball reverse leg raise", False, 3, 50.0, 15),
             ("glute-bridge", "Glute bridge", False, 3, 75.0, 15),
             ("locust-pose", "Locust pose", False, 3, 30.0, None),
         ),
     ),
-    "post-run-mobility": (
+    "post-run-cooldown": (
         "Post-run mobility cool-down",
         (
-            ("roll-down", "Roll-down", False, 1, 45.0, None),
+            ("roll-down", "Roll down", False, 1, 45.0, None),
             ("downward-dog", "Downward dog", False, 2, 45.0, None),
             ("childs-pose", "Child's pose", False, 2, 45.0, None),
             ("cat-cow", "Cat-cow", False, 2, 45.0, None),
             ("modified-childs-pose", "Modified child's pose", True, 1, 40.0, None),
             ("kneeling-hip-flexor-stretch", "Kneeling hip flexor stretch", True, 1, 45.0, None),
-            ("figure-four-stretch", "Figure-four stretch", True, 1, 45.0, None),
+            ("figure-four-stretch", "Figure four stretch", True, 1, 45.0, None),
         ),
     ),
 }
