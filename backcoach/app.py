@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -90,16 +91,43 @@ def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
     return service
 
 
+def pause_gc() -> None:
+    """No cyclic garbage collection until the first frame: start-up makes a great many
+    objects that live as long as the process (modules, classes, Qt's enums, the
+    catalogue), and each full collection would walk them all again."""
+    gc.disable()
+
+
+def resume_gc() -> None:
+    """Collect start-up's garbage once, then set what is left aside (``gc.freeze``: it
+    lives as long as the process), so later collections walk only what came after."""
+    if gc.isenabled():
+        return
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
     """Start-up in two steps. Before the first paint: Qt, the catalogue, the settings,
     the theme and the library page, the only things that paint needs. After it, in
-    ``after_first_paint``: the history (and the library's banner from it), the desktop's
-    media controls, the speech workers, the reminders, the first-run welcome and start-up
-    notices. A new page or service goes in the second step unless the library cannot
-    paint without it (benchmarks/startup.py measures the first).
+    ``after_first_paint``: the history (and the library's banner from it), the socket
+    that answers a second launch, the desktop's media controls, the speech workers, the
+    reminders, the first-run welcome and start-up notices. A new page or service goes in
+    the second step unless the library cannot paint without it (benchmarks/startup.py
+    measures the first). The cyclic garbage collector waits for the first paint, too.
 
     ``background`` (what the login entry runs): no window, only the reminders; the window
     is made when a reminder or the tray asks for it."""
+    if not (screenshot_dir or background):
+        pause_gc()
+    try:
+        return _run_app(screenshot_dir, background)
+    finally:
+        resume_gc()  # on every way out that never painted
+
+
+def _run_app(screenshot_dir: str | None, background: bool) -> int:
     app = create_application()
     from backcoach.ui import theme
 
@@ -123,10 +151,11 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
     ctx = build_context(with_history=background)  # in the background no paint is waiting
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
-    desktop = _Desktop(ctx)
+    desktop = _Desktop(ctx, instance)
     instance.raiseRequested.connect(desktop.bring_forward)
     try:
         if background:
+            instance.listen()
             presence = desktop.start_presence(app, lambda: MainWindow(ctx))
             if not presence.stays():
                 log.info("started at login, but reminders are off: nothing to do")
@@ -163,13 +192,13 @@ def _window_already_open(instance: Any) -> bool:
 def _refuse_unless_owner(instance: Any) -> int | None:
     """None when this launch owns the data folder and opens the window; else the exit
     code: 0 when the window already open came forward, 1 when another copy owns it."""
-    from PySide6.QtWidgets import QMessageBox
-
     from backcoach.core.folder_lock import FolderInUse
 
     try:
         outcome = instance.start()
     except FolderInUse as busy:
+        from PySide6.QtWidgets import QMessageBox
+
         log.warning("not opening: %s", busy)
         text = str(busy)
         print(f"backcoach: {text}", file=sys.stderr)
@@ -185,8 +214,9 @@ class _Desktop:
     """The services that go with a window (media controls, speech) and the presence that
     outlives it: a window the presence makes later gets them as the first one did."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, instance: Any = None) -> None:
         self.ctx = ctx
+        self.instance = instance  # the SingleInstance: it listens once the window is up
         self.mpris: Any = None
         self.presence: Any = None
         self.window: Any = None  # the first window, until the presence looks after it
@@ -236,6 +266,9 @@ def after_first_paint(window: Any, ctx: Any, desktop: _Desktop, app: Any) -> Non
 
     from backcoach.ui.main_window import MainWindow
 
+    resume_gc()
+    if desktop.instance is not None:
+        desktop.instance.listen()  # a second launch now brings this window forward
     ctx.history = _open_history(ctx.notices.append)
     window.library.page_shown()  # the banner and Today, now with the history behind them
     desktop.window_shown(window)
