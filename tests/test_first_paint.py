@@ -192,3 +192,18 @@ def test_a_second_launch_is_answered_once_the_first_window_is_up(qtbot, tmp_path
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_the_log_file_and_its_module_wait_for_the_first_record(tmp_path: Path) -> None:
+    code = (
+        "import logging, sys\nfrom backcoach.logs import MAX_BYTES, setup_logging\n"
+        "path = setup_logging()\nprint('logging.handlers' in sys.modules)\n"
+        "for i in range(MAX_BYTES // 50):\n"
+        "    logging.getLogger('backcoach.test').info('record %06d ' + 'x' * 20, i)\n"
+        "print('logging.handlers' in sys.modules)\n"
+        "print(sorted(p.name for p in path.parent.iterdir()))\n"
+    )
+    lines = _run_python(code, tmp_path).splitlines()
+    assert lines[:2] == ["False", "True"]
+    # The stand-in hands every record to the real rotating file: it rotated.
+    assert lines[2] == str(["backcoach.log", "backcoach.log.1"])

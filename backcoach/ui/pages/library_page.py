@@ -145,7 +145,9 @@ class LibraryPage(QWidget):
         pictures = {e.id: e.picture for e in catalog.exercises.values()}
         for routine in sorted(catalog.routines.values(), key=lambda r: (not r.builtin, r.name)):
             minutes = build_plan(routine, catalog, with_cues=False).total_s / 60
-            card = RoutineCard(routine, minutes, pictures=pictures)
+            # Made inside the grid's host: a card with no parent yet would become a
+            # window of its own when shown, before the grid took it.
+            card = RoutineCard(routine, minutes, self.grid_host, pictures=pictures)
             card.chosen.connect(self.routineChosen)
             self.cards.append(card)
         self._layout_cards()
