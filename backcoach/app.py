@@ -20,13 +20,19 @@ def create_application(argv: list[str] | None = None) -> Any:
     from backcoach.ui.qt_messages import quiet_noise
 
     quiet_noise()
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Fusion named on the command line, which Qt reads itself: setStyle() would hand
+        # back the style to Python, and wrapping a QStyle makes its dozen enums first.
+        args = argv if argv is not None else sys.argv[:1]
+        app = QApplication([*args, "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     app.setApplicationName("backcoach")
     app.setApplicationDisplayName("backcoach")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("backcoach")
     app.setDesktopFileName(paths.APP_ID)
-    app.setStyle("Fusion")
     use_interface_locale()  # after QApplication, which set the C library's locale from LANG
     return app
 
@@ -45,7 +51,7 @@ def build_context(with_history: bool = True) -> Any:
 
     migrate_settings()
     notices: list[str] = []
-    catalog = content.load()
+    catalog = content.load(keep_parsed=True)
     if catalog.errors:
         notices.append(
             f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "

@@ -207,3 +207,21 @@ def test_the_log_file_and_its_module_wait_for_the_first_record(tmp_path: Path) -
     assert lines[:2] == ["False", "True"]
     # The stand-in hands every record to the real rotating file: it rotated.
     assert lines[2] == str(["backcoach.log", "backcoach.log.1"])
+
+
+def test_the_window_s_own_application_is_fusion_whatever_the_desktop_asks(
+    tmp_path: Path,
+) -> None:
+    """Named on Qt's command line rather than set after (which wraps a QStyle in Python
+    before the first frame): still Fusion, even with the desktop's override set."""
+    code = (
+        "import sys\nfrom backcoach.app import create_application\napp = create_application()\n"
+        "print(app.style().name(), app.arguments()[1:])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO,
+        timeout=60,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["fusion", "[]"]

@@ -68,8 +68,10 @@ class LibraryPage(QWidget):
         self.today.planRequested.connect(self.edit_plan)
         bind(self, "Ctrl+P", self.today.edit)
 
+        # Made as a child, so showing it never makes a window of its own before the
+        # layout takes it; the same for every widget shown here before it is laid out.
         self.glute_check = QPushButton(
-            self.tr("Not sure your glutes are doing their share? Take the glute check")
+            self.tr("Not sure your glutes are doing their share? Take the glute check"), self
         )
         self.glute_check.setToolTip(
             self.tr("A short self-test: lift each knee lying face down and notice what works")
