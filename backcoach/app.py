@@ -133,7 +133,26 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
         resume_gc()  # on every way out that never painted
 
 
+def _read_before_qt() -> Any:
+    """The window's context, read before PySide6 is loaded when this launch can claim
+    the data folder at once (None when another copy owns it: then the second launch's
+    path decides, with Qt). Before, because shiboken reads the source of every module
+    imported after PySide6 (its ``__feature__`` check); the catalogue's and settings'
+    modules are pure Python and spared that. Claimed first: reading the settings may
+    write them (a file that fails its checks is kept aside), which only the owner may."""
+    from backcoach.core.folder_lock import FolderInUse, claim
+
+    try:
+        claim(paths.data_dir(), "window")
+    except FolderInUse:
+        return None
+    import backcoach.core.plan  # noqa: F401  (the library's minutes, pure Python too)
+
+    return build_context(with_history=False)
+
+
 def _run_app(screenshot_dir: str | None, background: bool) -> int:
+    early = None if screenshot_dir or background else _read_before_qt()
     app = create_application()
     from backcoach.ui import theme
 
@@ -154,7 +173,8 @@ def _run_app(screenshot_dir: str | None, background: bool) -> int:
     refused = _refuse_unless_owner(instance)
     if refused is not None:
         return refused
-    ctx = build_context(with_history=background)  # in the background no paint is waiting
+    # In the background no paint is waiting: the history opens at once.
+    ctx = early or build_context(with_history=background)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
     desktop = _Desktop(ctx, instance)

@@ -225,3 +225,40 @@ def test_the_window_s_own_application_is_fusion_whatever_the_desktop_asks(
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["fusion", "[]"]
+
+
+READ_BEFORE_QT = (
+    "import sys\nfrom backcoach.app import _read_before_qt\nctx = _read_before_qt()\n"
+    "print('PySide6' in sys.modules, None if ctx is None else len(ctx.catalog.routines))\n"
+)
+
+
+def test_the_owner_reads_catalogue_and_settings_before_qt_is_loaded(tmp_path: Path) -> None:
+    from backcoach.core.catalog import load_catalog
+    from backcoach.core.folder_lock import read_owner
+    from tests.conftest import ASSETS
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"theme": "no such theme"}', encoding="utf-8")
+    out = _run_python(READ_BEFORE_QT, tmp_path).split()
+    assert out == ["False", str(len(load_catalog(ASSETS).routines))]
+    owner = read_owner(data)
+    assert owner is not None and owner.role == "window"  # claimed before reading
+    # The owner checks the settings: the file that failed is kept aside, fixed in place.
+    assert len(list(data.iterdir())) > 2
+    assert "no such theme" not in (data / "settings.json").read_text(encoding="utf-8")
+
+
+def test_a_launch_that_cannot_own_the_folder_reads_nothing_before_qt(tmp_path: Path) -> None:
+    from backcoach.core.folder_lock import LOCK_NAME, claim
+
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = data / "settings.json"
+    settings.write_text('{"theme": "no such theme"}', encoding="utf-8")  # fails its checks
+    claim(data, "run")  # this test process owns it, as a terminal session would
+    assert _run_python(READ_BEFORE_QT, tmp_path).split() == ["False", "None"]
+    # Not the owner, so the settings were not checked and kept aside.
+    assert settings.read_text(encoding="utf-8") == '{"theme": "no such theme"}'
+    assert sorted(p.name for p in data.iterdir()) == [LOCK_NAME, "settings.json"]
