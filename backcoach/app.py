@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -19,13 +20,19 @@ def create_application(argv: list[str] | None = None) -> Any:
     from backcoach.ui.qt_messages import quiet_noise
 
     quiet_noise()
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Fusion named on the command line, which Qt reads itself: setStyle() would hand
+        # back the style to Python, and wrapping a QStyle makes its dozen enums first.
+        args = argv if argv is not None else sys.argv[:1]
+        app = QApplication([*args, "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     app.setApplicationName("backcoach")
     app.setApplicationDisplayName("backcoach")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("backcoach")
     app.setDesktopFileName(paths.APP_ID)
-    app.setStyle("Fusion")
     use_interface_locale()  # after QApplication, which set the C library's locale from LANG
     return app
 
@@ -44,7 +51,7 @@ def build_context(with_history: bool = True) -> Any:
 
     migrate_settings()
     notices: list[str] = []
-    catalog = content.load()
+    catalog = content.load(keep_parsed=True)
     if catalog.errors:
         notices.append(
             f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "
@@ -90,16 +97,62 @@ def attach_desktop(window: Any, bus_address: str | None = None) -> Any:
     return service
 
 
+def pause_gc() -> None:
+    """No cyclic garbage collection until the first frame: start-up makes a great many
+    objects that live as long as the process (modules, classes, Qt's enums, the
+    catalogue), and each full collection would walk them all again."""
+    gc.disable()
+
+
+def resume_gc() -> None:
+    """Collect start-up's garbage once, then set what is left aside (``gc.freeze``: it
+    lives as long as the process), so later collections walk only what came after."""
+    if gc.isenabled():
+        return
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
     """Start-up in two steps. Before the first paint: Qt, the catalogue, the settings,
     the theme and the library page, the only things that paint needs. After it, in
-    ``after_first_paint``: the history (and the library's banner from it), the desktop's
-    media controls, the speech workers, the reminders, the first-run welcome and start-up
-    notices. A new page or service goes in the second step unless the library cannot
-    paint without it (benchmarks/startup.py measures the first).
+    ``after_first_paint``: the history (and the library's banner from it), the socket
+    that answers a second launch, the desktop's media controls, the speech workers, the
+    reminders, the first-run welcome and start-up notices. A new page or service goes in
+    the second step unless the library cannot paint without it (benchmarks/startup.py
+    measures the first). The cyclic garbage collector waits for the first paint, too.
 
     ``background`` (what the login entry runs): no window, only the reminders; the window
     is made when a reminder or the tray asks for it."""
+    if not (screenshot_dir or background):
+        pause_gc()
+    try:
+        return _run_app(screenshot_dir, background)
+    finally:
+        resume_gc()  # on every way out that never painted
+
+
+def _read_before_qt() -> Any:
+    """The window's context, read before PySide6 is loaded when this launch can claim
+    the data folder at once (None when another copy owns it: then the second launch's
+    path decides, with Qt). Before, because shiboken reads the source of every module
+    imported after PySide6 (its ``__feature__`` check); the catalogue's and settings'
+    modules are pure Python and spared that. Claimed first: reading the settings may
+    write them (a file that fails its checks is kept aside), which only the owner may."""
+    from backcoach.core.folder_lock import FolderInUse, claim
+
+    try:
+        claim(paths.data_dir(), "window")
+    except FolderInUse:
+        return None
+    import backcoach.core.plan  # noqa: F401  (the library's minutes, pure Python too)
+
+    return build_context(with_history=False)
+
+
+def _run_app(screenshot_dir: str | None, background: bool) -> int:
+    early = None if screenshot_dir or background else _read_before_qt()
     app = create_application()
     from backcoach.ui import theme
 
@@ -120,13 +173,15 @@ def run_app(screenshot_dir: str | None = None, background: bool = False) -> int:
     refused = _refuse_unless_owner(instance)
     if refused is not None:
         return refused
-    ctx = build_context(with_history=background)  # in the background no paint is waiting
+    # In the background no paint is waiting: the history opens at once.
+    ctx = early or build_context(with_history=background)
     theme.apply_theme(ctx.settings.theme)
     theme.follow_system_changes()
-    desktop = _Desktop(ctx)
+    desktop = _Desktop(ctx, instance)
     instance.raiseRequested.connect(desktop.bring_forward)
     try:
         if background:
+            instance.listen()
             presence = desktop.start_presence(app, lambda: MainWindow(ctx))
             if not presence.stays():
                 log.info("started at login, but reminders are off: nothing to do")
@@ -163,13 +218,13 @@ def _window_already_open(instance: Any) -> bool:
 def _refuse_unless_owner(instance: Any) -> int | None:
     """None when this launch owns the data folder and opens the window; else the exit
     code: 0 when the window already open came forward, 1 when another copy owns it."""
-    from PySide6.QtWidgets import QMessageBox
-
     from backcoach.core.folder_lock import FolderInUse
 
     try:
         outcome = instance.start()
     except FolderInUse as busy:
+        from PySide6.QtWidgets import QMessageBox
+
         log.warning("not opening: %s", busy)
         text = str(busy)
         print(f"backcoach: {text}", file=sys.stderr)
@@ -185,8 +240,9 @@ class _Desktop:
     """The services that go with a window (media controls, speech) and the presence that
     outlives it: a window the presence makes later gets them as the first one did."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, instance: Any = None) -> None:
         self.ctx = ctx
+        self.instance = instance  # the SingleInstance: it listens once the window is up
         self.mpris: Any = None
         self.presence: Any = None
         self.window: Any = None  # the first window, until the presence looks after it
@@ -236,6 +292,9 @@ def after_first_paint(window: Any, ctx: Any, desktop: _Desktop, app: Any) -> Non
 
     from backcoach.ui.main_window import MainWindow
 
+    resume_gc()
+    if desktop.instance is not None:
+        desktop.instance.listen()  # a second launch now brings this window forward
     ctx.history = _open_history(ctx.notices.append)
     window.library.page_shown()  # the banner and Today, now with the history behind them
     desktop.window_shown(window)

@@ -1,23 +1,41 @@
 """The front door: one program for the window and the command line.
 
 Imports are deferred so that light commands (``--version``, ``routines``, the speech
-worker) start without loading Qt.
+worker) start without loading Qt, and the window, launched with no arguments from the
+menu, starts without building the command line's parser and its sub-commands at all
+(``WINDOW``: what that parser would have made of no arguments).
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from backcoach import __version__, paths
+from backcoach import paths
 from backcoach.commands.errors import FileMistakes, UsageError
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import argparse
+
+# What ``build_parser().parse_args([])`` gives: the window, nothing else asked for.
+# tests/test_cli.py holds the two equal.
+WINDOW = {
+    "data_dir": None,
+    "screenshot": None,
+    "self_test": False,
+    "background": False,
+    "speech_worker": False,
+    "command": None,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from backcoach import __version__
+
     parser = argparse.ArgumentParser(
         prog="backcoach",
         description="A follow-along exercise coach for runners with lower back pain.",
@@ -48,9 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace | SimpleNamespace:
+    """The command line's arguments; no arguments at all is the window."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:
+        return SimpleNamespace(**WINDOW)
+    return build_parser().parse_args(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     try:
@@ -73,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.speech_worker:
         from backcoach.speech.worker import main as worker_main
 

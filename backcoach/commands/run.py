@@ -14,11 +14,13 @@ import logging
 import signal
 import sys
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from backcoach.commands import run_checks
 from backcoach.commands.errors import UsageError
 from backcoach.commands.options import add_plan_options, plan_from_args
+
+if TYPE_CHECKING:
+    from backcoach.commands import run_checks
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +39,22 @@ def register(sub: Any) -> None:
     for when in ("before", "after"):
         p.add_argument(
             f"--pain-{when}",
-            type=run_checks.pain_value,
+            type=_pain_value,
             metavar="N",
             help=f"back pain {when} the session, 0–10 (instead of being asked)",
         )
     p.set_defaults(handler=cmd_run)
 
 
+def _pain_value(text: str) -> int:
+    from backcoach.commands.run_checks import pain_value
+
+    return pain_value(text)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    from backcoach.commands import run_checks
+
     if not 0 < args.speed <= MAX_SPEED:
         raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
     from datetime import date

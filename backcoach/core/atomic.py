@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str, durable: bool = True) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file beside it.
 
     Raises OSError when the folder is read-only or the disk is full; the old file, if
-    any, is then still there as it was.
+    any, is then still there as it was. ``durable=False`` (a cache, made again when
+    lost) skips waiting for the disk.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -18,7 +19,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         with tmp.open("w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from backcoach.core.fields import CatalogError
+
+if TYPE_CHECKING:
+    from backcoach.core.catalog_cache import ParsedCache
 
 Mode = Literal["hold", "reps"]
 Level = Literal["easier", "harder", "alternative"]
@@ -233,8 +236,11 @@ class Catalog:
             raise KeyError(f"no routine called '{routine_id}'; known routines: {known}") from None
 
 
-def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
-    """Load shipped exercises and routines, then the runner's own from ``user_dir``."""
+def load_catalog(
+    asset_root: Path, user_dir: Path | None = None, cache: ParsedCache | None = None
+) -> Catalog:
+    """Load shipped exercises and routines, then the runner's own from ``user_dir``;
+    with ``cache`` (``catalog_cache``), unchanged files come from their last parse."""
     from backcoach.core.catalog_files import read_folder
     from backcoach.core.catalog_parse import parse_exercise
     from backcoach.core.routine_file import check_pictures, parse_routine_file
@@ -243,13 +249,13 @@ def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
     errors = catalog.errors
     sources = [(asset_root, True)] + ([(user_dir, False)] if user_dir else [])
     for root, builtin in sources:
-        for path, data in read_folder(root / "exercises", errors):
+        for path, data in read_folder(root / "exercises", errors, cache):
             ex = _guarded(path, errors, parse_exercise, path, data, builtin, errors)
             if ex is not None:
                 _add_unique(catalog.exercises, ex.id, ex, path, errors)
     check_pictures(catalog.exercises, errors)
     for root, builtin in sources:
-        for path, data in read_folder(root / "routines", errors):
+        for path, data in read_folder(root / "routines", errors, cache):
             # A routine file may carry its own exercises ([[exercise]] tables).
             found = _guarded(
                 path, errors, parse_routine_file, path, data, builtin, catalog.exercises
@@ -263,6 +269,8 @@ def load_catalog(asset_root: Path, user_dir: Path | None = None) -> Catalog:
                 catalog.exercises.setdefault(ex.id, ex)
             _add_unique(catalog.routines, found.routine.id, found.routine, path, errors)
     _check_answer_links(catalog)
+    if cache is not None:
+        cache.save()
     return catalog
 
 

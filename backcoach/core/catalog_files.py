@@ -14,12 +14,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backcoach.core.fields import CatalogError
+
+if TYPE_CHECKING:
+    from backcoach.core.catalog_cache import ParsedCache
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 10  # tables and lists inside one another: shipped files use 6, a routine
@@ -41,8 +43,11 @@ _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
 
 
-def read_folder(folder: Path, errors: list[CatalogError]) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Every readable ``*.toml`` in ``folder``, parsed and within the limits, by name."""
+def read_folder(
+    folder: Path, errors: list[CatalogError], cache: ParsedCache | None = None
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every readable ``*.toml`` in ``folder``, parsed and within the limits, by name;
+    with ``cache``, a file unchanged since it was last parsed is taken from there."""
     if folder.is_symlink():
         errors.append(
             CatalogError(
@@ -68,13 +73,17 @@ def read_folder(folder: Path, errors: list[CatalogError]) -> Iterator[tuple[Path
         return
     for name in names:
         path = folder / name
-        data = _read_one(path, home, folder, errors)
+        data = _read_one(path, home, folder, errors, cache)
         if data is not None:
             yield path, data
 
 
 def _read_one(
-    path: Path, home: Path, folder: Path, errors: list[CatalogError]
+    path: Path,
+    home: Path,
+    folder: Path,
+    errors: list[CatalogError],
+    cache: ParsedCache | None = None,
 ) -> dict[str, Any] | None:
     def refuse(field: str, why: str) -> None:
         errors.append(CatalogError(path, field, why))
@@ -88,7 +97,19 @@ def _read_one(
             f"expected a file inside {folder}: copy it there instead of linking",
         )
         return None
-    return read_file(path, errors)
+    if cache is None:
+        return read_file(path, errors)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return read_file(path, errors)  # which says why it cannot be read
+    kept = cache.get(path, st) if stat.S_ISREG(st.st_mode) else None
+    if kept is not None and not any(True for _ in _over_limits(kept)):
+        return kept
+    data = read_file(path, errors)
+    if data is not None:
+        cache.put(path, st, data)
+    return data
 
 
 def read_file(path: Path, errors: list[CatalogError]) -> dict[str, Any] | None:
@@ -192,6 +213,8 @@ def _decode(raw: bytes, path: Path, errors: list[CatalogError]) -> str | None:
 
 
 def _parse(text: str, path: Path, errors: list[CatalogError]) -> dict[str, Any] | None:
+    import tomllib  # here: a start whose files are all in the cache never needs it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -228,6 +251,8 @@ def _line_field(text: str, line: int) -> str:
 def _locate(text: str) -> str:
     """The first line whose inclusion makes the parser fail in a way that is not a
     syntax error: found by bisecting on how many lines are parsed."""
+    import tomllib
+
     lines = text.splitlines(keepends=True)
     lo, hi = 1, len(lines)
     while lo < hi:

@@ -5,7 +5,6 @@ The file format is documented in docs/routine-format.md.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any, cast
@@ -269,6 +268,8 @@ def _item(
     variant = r.get(t, prefix, "variant", str, "") or None
     ex = exercises.get(ex_id)
     if ex_id and ex is None:
+        import difflib  # only for a mistake: not on every start
+
         close = difflib.get_close_matches(ex_id, list(exercises), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         r.error(

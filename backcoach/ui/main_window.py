@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
     def _make_library(self) -> QWidget:
         from backcoach.ui.pages.library_page import LibraryPage
 
-        page = LibraryPage(self.ctx)
+        # Made in its place: under the application's style sheet a page made elsewhere
+        # and then moved into the stack is styled twice.
+        page = LibraryPage(self.ctx, self.stack)
         page.routineChosen.connect(self.open_routine)
         page.newRoutineRequested.connect(self.editor_flow.new_routine)
         page.openFileRequested.connect(lambda: self.editor_flow.files.open_file())

@@ -1,25 +1,29 @@
 """One window per data folder: a second launch brings the first window forward.
 
 The first window owns the data folder (``core.folder_lock``) and listens on a local
-socket named after that folder. A second launch first knocks on that socket: if a
-window answers, it is asked to come forward and the second launch ends there. If no
-window answers but the folder is owned (a terminal ``backcoach run``, or a window
-still starting), the launch waits briefly for a window to answer, and otherwise says
-who owns the folder instead of opening a second copy that would fight over it.
+socket named after that folder. A second launch finds the folder owned by a window and
+knocks on that socket: if the window answers, it is asked to come forward and the
+second launch ends there. A window still starting (it listens once its first frame is
+painted) is waited for briefly; a folder owned by something else (a terminal
+``backcoach run``) is refused, saying who owns it, instead of opening a second copy
+that would fight over it. Claiming comes first because it costs a file lock; the socket
+(QtNetwork) is loaded only to knock or, after the first paint, to listen.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import time
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from backcoach.core.folder_lock import FolderInUse, claim
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,9 @@ STARTING_WINDOW_S = 5.0  # how long a second launch waits for a first one still 
 
 def server_name(folder: Path) -> str:
     """A socket name of this user and folder: two folders, two windows; two users, too."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -41,6 +48,8 @@ def server_name(folder: Path) -> str:
 
 def ask_to_raise(name: str, timeout_ms: int = CONNECT_MS) -> bool:
     """Knock on a running window's socket; True when it said it came forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(timeout_ms):
@@ -53,35 +62,44 @@ def ask_to_raise(name: str, timeout_ms: int = CONNECT_MS) -> bool:
 
 
 class SingleInstance(QObject):
-    """``start()`` decides; ``raiseRequested`` fires when a later launch knocks."""
+    """``start()`` decides; once ``listen()`` is called, ``raiseRequested`` fires when a
+    later launch knocks."""
 
     raiseRequested = Signal()
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
-        self.name = server_name(folder)
         self._server: QLocalServer | None = None
 
+    @cached_property
+    def name(self) -> str:
+        return server_name(self.folder)
+
     def start(self) -> str:
-        """ "owner": this launch owns the folder and listens; "forwarded": another window
-        came forward instead. Raises FolderInUse when a non-window copy owns it."""
-        if ask_to_raise(self.name):
-            return "forwarded"
+        """ "owner": this launch owns the folder (call ``listen()`` when the window is up);
+        "forwarded": another window came forward instead. Raises FolderInUse when a
+        non-window copy owns it, or a window that never answers."""
         try:
             claim(self.folder, "window")
         except FolderInUse as busy:
             if busy.owner is not None and busy.owner.role != "window":
                 raise
+            # A window owns it: knock, and keep knocking while it may still be starting.
             deadline = time.monotonic() + STARTING_WINDOW_S
-            while time.monotonic() < deadline:  # each knock waits up to CONNECT_MS
+            while True:  # each knock waits up to CONNECT_MS
                 if ask_to_raise(self.name):
                     return "forwarded"
-            raise
-        self._listen()
+                if time.monotonic() >= deadline:
+                    raise
         return "owner"
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later launches from now on (the owner, once its window is up)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         # We own the folder, so any socket of this name is a dead window's leftover.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)

@@ -68,8 +68,10 @@ class LibraryPage(QWidget):
         self.today.planRequested.connect(self.edit_plan)
         bind(self, "Ctrl+P", self.today.edit)
 
+        # Made as a child, so showing it never makes a window of its own before the
+        # layout takes it; the same for every widget shown here before it is laid out.
         self.glute_check = QPushButton(
-            self.tr("Not sure your glutes are doing their share? Take the glute check")
+            self.tr("Not sure your glutes are doing their share? Take the glute check"), self
         )
         self.glute_check.setToolTip(
             self.tr("A short self-test: lift each knee lying face down and notice what works")
@@ -145,7 +147,9 @@ class LibraryPage(QWidget):
         pictures = {e.id: e.picture for e in catalog.exercises.values()}
         for routine in sorted(catalog.routines.values(), key=lambda r: (not r.builtin, r.name)):
             minutes = build_plan(routine, catalog, with_cues=False).total_s / 60
-            card = RoutineCard(routine, minutes, pictures=pictures)
+            # Made inside the grid's host: a card with no parent yet would become a
+            # window of its own when shown, before the grid took it.
+            card = RoutineCard(routine, minutes, self.grid_host, pictures=pictures)
             card.chosen.connect(self.routineChosen)
             self.cards.append(card)
         self._layout_cards()

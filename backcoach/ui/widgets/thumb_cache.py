@@ -13,9 +13,9 @@ the old ones away. A cache that cannot be written only costs speed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import shutil
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -39,7 +39,10 @@ def stamp() -> str:
             with contextlib.suppress(OSError):
                 st = path.stat()
                 parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
-        _stamp = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        # Two zlib checksums, not hashlib: loading OpenSSL is a cost of the first frame,
+        # and this only has to notice a change, not withstand an adversary.
+        text = "|".join(parts).encode()
+        _stamp = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
     return _stamp
 
 
