@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.catalog import Routine
+from backcoach.core.history_queries import work_completion
 from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.pain_scale import pain_scale
@@ -123,7 +124,11 @@ class SummaryPage(QWidget):
         records: list[SegmentRecord],
         pain_before: int | None,
         planned_sets: int,
+        planned_work_s: float,
     ) -> None:
+        """``planned_s`` is the whole timeline (for "of about N min"); ``planned_work_s``
+        the exercise time planned, which the share done is measured against, as History
+        measures it."""
         done = [r for r in records if r.complete]
         skipped = [r for r in records if r.skipped]
         hurt = [r for r in records if r.hurt]
@@ -135,9 +140,10 @@ class SummaryPage(QWidget):
         self.title.setText(f"{word}: {routine_name}")
         m, s = divmod(int(elapsed_s), 60)
         pm = round(planned_s / 60)
-        facts = self.tr("{0}:{1:02d} of about {2} min · {3} of {4} sets done").format(
-            m, s, pm, len(done), planned_sets
-        )
+        share = work_completion(sum(r.done_s for r in records), planned_work_s)
+        facts = self.tr(
+            "{0}:{1:02d} of about {2} min · {3} of {4} sets done · {5:.0%} of the exercise time"
+        ).format(m, s, pm, len(done), planned_sets, share)
         if skipped:
             facts += self.tr(" · {0} skipped").format(len(skipped))
         if hurt:
