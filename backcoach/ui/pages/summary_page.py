@@ -23,6 +23,7 @@ from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.pain_scale import pain_scale
 from backcoach.ui.widgets.proposal_box import ProposalBox
+from backcoach.ui.widgets.tables import tab_leaves
 
 
 def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
@@ -59,6 +60,7 @@ class SummaryPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Exercises done"))
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
 
         pain_row, self.pain = pain_scale(self.tr("Back pain now (0–10):"))
         self.note = QPlainTextEdit()
@@ -83,7 +85,7 @@ class SummaryPage(QWidget):
         self.saved_label = QLabel()
         self.check_text = QLabel()
         self.check_text.setWordWrap(True)
-        self.check_text.setAccessibleName(self.tr("Glute check result"))
+        self.check_text.setAccessibleDescription(self.tr("Glute check result"))
         self.check_routine = QPushButton()
         self.check_routine.setToolTip(self.tr("Open the routine this result points to"))
         self._suggested = ""

@@ -30,6 +30,7 @@ from backcoach.ui.widgets.session_table_model import (
     status_text,
     unknown_share_reason,
 )
+from backcoach.ui.widgets.tables import tab_leaves
 
 
 def _tr(text: str) -> str:
@@ -116,6 +117,7 @@ class SessionDetailView(QStackedWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
