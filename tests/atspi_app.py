@@ -10,8 +10,9 @@ Commands, one a line; each answered with one line "ok ..." once done and painted
   step SECONDS    move the session clock on, ticking as the timer would
   pause           press the session's Pause button
   dialog NAME     show a dialog, not modal, as the screenshots show it: dialog-red-flags,
-                  dialog-this-hurts, dialog-glute-check, dialog-new-exercise (closed by
-                  the next page or dialog command)
+                  dialog-this-hurts, dialog-glute-check, dialog-new-exercise, and
+                  dialog-weekly-plan, dialog-add-run, dialog-add-shoes (closed by the
+                  next page or dialog command)
   add-run         keep a run (10 km), so the Runs page shows its table
   focus-table N   give the focus to the showing page's Nth table ("ok none": no more)
   tab             press Tab on the focused widget; answers with its class and name
@@ -42,7 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.ui.dialogs.before_start import BeforeStartDialog
+from backcoach.ui.dialogs.weekly_plan import WeeklyPlanDialog
 from backcoach.ui.main_window import MainWindow
+from backcoach.ui.runs.run_dialog import RunDialog
+from backcoach.ui.runs.shoe_dialog import ShoeDialog
 from tests.window_helpers import TODAY, make_context, step
 
 DIALOG: QDialog | None = None
@@ -195,12 +199,22 @@ def _dialog(w: MainWindow, name: str) -> None:
     global DIALOG
     from backcoach.ui.screenshots import _dialogs
 
-    made = _dialogs(w)[name]()
+    more = {
+        "dialog-weekly-plan": lambda: _weekly_plan(w),
+        "dialog-add-run": lambda: RunDialog(w.ctx.runs.shoes(), now=w.ctx.now(), parent=w),
+        "dialog-add-shoes": lambda: ShoeDialog(today=TODAY, parent=w),
+    }
+    made = {**_dialogs(w), **more}[name]()
     assert isinstance(made, QDialog)
     DIALOG = made
     DIALOG.setModal(False)
     DIALOG.show()
     DIALOG.activateWindow()
+
+
+def _weekly_plan(w: MainWindow) -> QDialog:
+    routines = sorted(w.ctx.catalog.routines.values(), key=lambda r: r.name)
+    return WeeklyPlanDialog(routines, w.ctx.plan().entries, w)
 
 
 def _close_dialog() -> None:

@@ -49,7 +49,15 @@ INTERACTIVE = {
 }
 NEEDS_LABEL = {"combo box", "slider", "spin button"}
 PAGES = ("library", "routine", "session", "summary", "history", "runs", "settings", "why")
-DIALOGS = ("dialog-red-flags", "dialog-this-hurts", "dialog-glute-check", "dialog-new-exercise")
+DIALOGS = (
+    "dialog-red-flags",
+    "dialog-this-hurts",
+    "dialog-glute-check",
+    "dialog-new-exercise",
+    "dialog-weekly-plan",
+    "dialog-add-run",
+    "dialog-add-shoes",
+)
 
 
 @dataclass
