@@ -15,7 +15,7 @@ from backcoach.core import history_export, history_ops
 from backcoach.core.coach import Coach, SessionInfo
 from backcoach.core.effects import State
 from backcoach.core.history import HistoryStore
-from backcoach.core.plan import PlanOptions, build_plan
+from backcoach.core.plan import Plan, PlanOptions, build_plan
 from backcoach.core.records import SessionStatus
 from tests.fakes import FakeClock
 from tests.history_helpers import reader
@@ -28,6 +28,14 @@ def store(tmp_path: Path):
         yield s
 
 
+def _started(store: HistoryStore, plan: Plan) -> tuple[Coach, FakeClock]:
+    """A real Coach on ``plan``, writing to ``store``, started on a stepped clock."""
+    clock = FakeClock()
+    coach = Coach(plan, clock, history=store, info=SessionInfo(pain_before=2))
+    coach.start()
+    return coach, clock
+
+
 def _run(coach: Coach, clock: FakeClock, until: float | None = None) -> None:
     """Tick the coach on a stepped clock until it ends, or ``until`` session seconds."""
     t0 = clock.now
@@ -38,9 +46,7 @@ def _run(coach: Coach, clock: FakeClock, until: float | None = None) -> None:
 def test_a_session_done_as_planned_is_100_percent_done(store, catalog) -> None:
     plan = build_plan(catalog.routine("extra-stretches"), catalog, with_cues=False)
     assert plan.work_s < plan.total_s  # get-ready and switches are not exercise time
-    clock = FakeClock()
-    coach = Coach(plan, clock, history=store, info=SessionInfo(pain_before=2))
-    coach.start()
+    coach, clock = _started(store, plan)
     _run(coach, clock)
     assert coach.state == State.FINISHED
     row = store.sessions()[0]
@@ -66,9 +72,7 @@ def _export(detail, fmt: str) -> str:  # type: ignore[no-untyped-def]
 def test_stopped_and_skipped_sessions_count_against_the_same_basis(store, catalog) -> None:
     plan = build_plan(catalog.routine("extra-stretches"), catalog, with_cues=False)
     first = plan.work_segments[0]
-    clock = FakeClock()
-    coach = Coach(plan, clock, history=store)
-    coach.start()
+    coach, clock = _started(store, plan)
     _run(coach, clock, until=first.start_s + first.duration_s / 2)  # half the first set
     coach.skip()  # the rest of it skipped
     _run(coach, clock, until=plan.work_segments[1].duration_s / 2 + 20)
@@ -85,9 +89,7 @@ def test_an_easier_variant_mid_session_still_reads_100_percent(store, catalog) -
     routine = catalog.routine("stability-ball-circuit")
     plan = build_plan(routine, catalog, with_cues=False)
     plank = next(s for s in plan.work_segments if s.exercise_id == "plank")
-    clock = FakeClock()
-    coach = Coach(plan, clock, history=store)
-    coach.start()
+    coach, clock = _started(store, plan)
     _run(coach, clock, until=plank.start_s + 3)
     assert coach.machine.segment.exercise_id == "plank"
     coach.hurt()
@@ -105,9 +107,7 @@ def test_an_easier_variant_mid_session_still_reads_100_percent(store, catalog) -
 def test_back_redoes_a_set_without_counting_it_twice_in_the_plan(store, catalog) -> None:
     plan = build_plan(catalog.routine("extra-stretches"), catalog, with_cues=False)
     second = plan.work_segments[1]
-    clock = FakeClock()
-    coach = Coach(plan, clock, history=store)
-    coach.start()
+    coach, clock = _started(store, plan)
     _run(coach, clock, until=second.start_s + 1)
     coach.back()  # within the grace: back to the first set, done again
     _run(coach, clock)
