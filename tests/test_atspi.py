@@ -73,6 +73,7 @@ class Session:
     def __init__(self, app: subprocess.Popen[str], walker: subprocess.Popen[str]) -> None:
         self.app_proc, self.walker_proc = app, walker
         self.flushes = 0
+        self.last_events: list[dict[str, str]] = []
 
     def app(self, command: str, timeout: float = 60.0) -> str:
         assert self.app_proc.stdin is not None
@@ -99,6 +100,7 @@ class Session:
         self.app(f"flush {marker}")
         counted = self.walker(f"count {marker}")
         assert counted["marker_seen"], "the window's name change never reached the walker"
+        self.last_events = counted["events"]
         return counted["by_type"]  # type: ignore[no-any-return]
 
 
@@ -220,9 +222,15 @@ def test_every_page_and_dialog_reads_right_to_a_screen_reader(at: Session) -> No
         if page == "session":
             # A stretch of the session: the countdown, cue, rep and side change.
             counts["session, 25 s run"] = Tally(events=at.events_of("step 25"))
-            pressed = at.walker("press Pause|Resume")
-            if not pressed["then"]:
-                wrong.append("session: after pressing Pause, no button reads Resume to an AT")
+            by_role: dict[str, int] = {}
+            for e in at.last_events:
+                key = f"{e['type'].split(':')[-1]} on {e['role']}"
+                by_role[key] = by_role.get(key, 0) + 1
+            print("\nDuring 25 s of a session, an AT heard:", by_role)
+            # Buttons whose text changes: what an AT reads changes with it.
+            for press, then in (("Pause", "Resume"), ("Voice: on", "Voice: off")):
+                if not at.walker(f"press {press}|{then}")["then"]:
+                    wrong.append(f"session: after pressing {press}, no button reads {then}")
             paused, _ = check_window(at, "session, paused")
             found += paused
         wrong += found
