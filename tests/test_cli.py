@@ -129,4 +129,13 @@ def test_run_follows_a_routine_in_real_time_sped_up(tmp_path) -> None:
     assert any("Get ready: Knee to chest, left side." in line for line in lines)
     assert any("Switch sides: right side." in line for line in lines)
     assert "Session completed" in lines[-2]
+    assert lines[-2].endswith("6 of 6 sets done, 100% of the exercise time.")
     assert lines[-1] == "Saved as session 1."  # said only once every set is in the file
+    # Done as planned: the same exercise seconds done as planned, in the export too.
+    log = subprocess.run(
+        [sys.executable, "-m", "backcoach", "--data-dir", str(tmp_path), "history", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    (session,) = json.loads(log.stdout)["sessions"]
+    assert session["status"] == "completed" and session["planned_basis"] == "work"
+    assert session["done_s"] == session["planned_s"] > 0 and session["done_pct"] == 100

@@ -93,7 +93,8 @@ def test_a_lock_held_mid_run_loses_nothing_and_the_terminal_says_so_while_it_las
     assert holder.locked < failing[0][0] < released < works[0][0]
     print(f"\nsaving recovered {works[0][0] - released:.2f} s after the lock was released")
     assert text[-2].startswith("Session completed after 06:3")  # 394 s of session time
-    assert text[-2].endswith(": 10 of 10 sets done.") and text[-1] == "Saved as session 1."
+    assert text[-2].endswith(": 10 of 10 sets done, 100% of the exercise time.")
+    assert text[-1] == "Saved as session 1."
     assert len(_segments(db)) == 10
     con = reader(db)
     assert con.execute("SELECT status, done_s FROM sessions").fetchall() == [("completed", 300.0)]

@@ -158,7 +158,33 @@ FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id;
 PRAGMA user_version = 5;
 """
 )
-OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL}
+V6_DDL = (
+    V5_DDL.replace("PRAGMA user_version = 5;", "")
+    + """
+ALTER TABLE segments ADD COLUMN item_index INTEGER;
+CREATE TABLE level_changes (
+    id             INTEGER PRIMARY KEY,
+    routine_id     TEXT    NOT NULL,
+    slot           TEXT    NOT NULL,
+    exercise_id    TEXT    NOT NULL DEFAULT '',
+    decided_at     TEXT    NOT NULL,
+    after_session  INTEGER NOT NULL DEFAULT 0,
+    kind           TEXT    NOT NULL
+                   CHECK (kind IN ('up', 'back', 'declined-up', 'declined-back',
+                                   'by-hand', 'reset')),
+    variant        TEXT    NOT NULL DEFAULT '',
+    hold_s         REAL,
+    reps           INTEGER,
+    sets           INTEGER,
+    rounds         INTEGER,
+    reason         TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX level_changes_by_routine ON level_changes(routine_id, id);
+CREATE INDEX sessions_by_routine ON sessions(routine_id, id);
+PRAGMA user_version = 6;
+"""
+)
+OLD_VERSIONS = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL, 6: V6_DDL}
 
 
 def _old_file(path: Path, version: int) -> None:
@@ -206,7 +232,7 @@ def _shape(path: Path) -> dict[str, object]:
 def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
     HistoryStore.open(tmp_path / "h.db").close()
     shape = _shape(tmp_path / "h.db")
-    assert shape["version"] == history_schema.SCHEMA_VERSION == 6
+    assert shape["version"] == history_schema.SCHEMA_VERSION == 7
     assert {
         "sessions",
         "segments",
@@ -237,6 +263,7 @@ def test_fresh_file_has_current_version_and_every_table(tmp_path: Path) -> None:
         "owner_pid",
         "owner_started",
         "run_id",
+        "planned_basis",
     ]
     assert "recovery_merged" in shape
 

@@ -215,8 +215,11 @@ def test_a_reader_shows_an_older_file_without_migrating_it(tmp_path: Path) -> No
     with HistoryStore.open(db) as store:
         sid = add_session(store, day(1))
         store.record_segment(sid, seg(9))
-    con = sqlite3.connect(db)  # back to version 3: what versions 4 and 5 added goes
+    con = sqlite3.connect(db)  # back to version 3: what versions 4 to 7 added goes
     for statement in (
+        "DROP VIEW session_overview",  # version 7's: it reads planned_basis
+        "ALTER TABLE sessions DROP COLUMN planned_basis",
+        "CREATE VIEW session_overview AS SELECT id, status FROM sessions",  # a version 3 view
         "DROP TABLE level_changes",
         "DROP INDEX sessions_by_routine",
         "ALTER TABLE segments DROP COLUMN item_index",

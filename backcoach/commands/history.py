@@ -47,8 +47,9 @@ def _print_table(store: Any) -> int:
     print(f"{'STARTED':<16}  {'MIN':>5}  {'DONE':>4}  {'PAIN':<7}  {'STATUS':<11}  ROUTINE")
     for s in store.sessions(0, total):
         pain = f"{_pain(s.pain_before)}→{_pain(s.pain_after)}"
+        done = "–" if s.completion is None else f"{s.completion:.0%}"  # an old stopped one
         print(
-            f"{s.started_at:%Y-%m-%d %H:%M}  {s.done_s / 60:>5.1f}  {s.completion:>4.0%}  "
+            f"{s.started_at:%Y-%m-%d %H:%M}  {s.done_s / 60:>5.1f}  {done:>4}  "
             f"{pain:<7}  {s.status:<11}  {s.routine_name}"
         )
     return 0

@@ -167,6 +167,7 @@ class TerminalRunner:
 
     def _print(self, effects: list[Any]) -> None:
         from backcoach.core.effects import CueDue, SegmentStarted, SessionEnded
+        from backcoach.core.history_queries import work_completion
         from backcoach.core.plan_export import segment_label
 
         self.questions.watch(self.coach, effects)
@@ -185,9 +186,10 @@ class TerminalRunner:
                 recs = self.coach.records
                 done = sum(1 for r in recs if r.complete)
                 planned = len(self.coach.machine.plan.work_segments)
+                share = work_completion(self.coach.done_work_s(), self.coach.planned_work_s())
                 print(
                     f"\nSession {e.status.value} after {_mmss(e.elapsed_s)}: "
-                    f"{done} of {planned} sets done.",
+                    f"{done} of {planned} sets done, {share:.0%} of the exercise time.",
                     file=self.out,
                 )
         self.out.flush()

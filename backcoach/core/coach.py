@@ -54,7 +54,9 @@ class HistoryWriter(Protocol):
     ) -> int | None: ...
     def record_segment(self, session_id: int, rec: SegmentRecord) -> None: ...
     def record_event(self, session_id: int, ev: SessionEvent) -> None: ...
-    def end_session(self, session_id: int, status: SessionStatus) -> None: ...
+    def end_session(
+        self, session_id: int, status: SessionStatus, *, planned_s: float | None = None
+    ) -> None: ...
 
 
 @dataclass
@@ -64,6 +66,10 @@ class SessionInfo:
     started_at: datetime | None = None  # wall-clock start; None: now (the window passes its clock)
     # Session seconds per real second (``run --speed``): a gap is recorded in real time.
     time_scale: float = 1.0
+
+
+def _set_key(r: SegmentRecord) -> tuple[int, int, int, str]:
+    return (r.item_index, r.round_no, r.set_no, r.side)
 
 
 class Coach:
@@ -96,7 +102,7 @@ class Coach:
             self.session_id = self.history.begin_session(
                 plan.routine_id,
                 plan.routine_name,
-                plan.total_s,
+                plan.work_s,
                 self.info.pain_before,
                 self.info.app_version,
                 self.info.started_at,
@@ -158,10 +164,27 @@ class Coach:
                 at = self.machine.session_elapsed()
                 self._event(SessionEvent("auto-pause", value=f"{real_gap:.1f}", at_s=at))
             elif isinstance(e, SessionEnded) and self._writer is not None:
-                self._writer.end_session(self._sid, e.status)
+                self._writer.end_session(self._sid, e.status, planned_s=self.planned_work_s())
         if self._on_effects is not None and effects:
             self._on_effects(effects)
         return effects
+
+    def planned_work_s(self) -> float:
+        """The exercise time this session was to have, on the same basis as the records'
+        ``done_s``: each set's planned length once (the last record of a set done again
+        after Back counts), plus every set of the plan not reached yet. After a switch
+        to an easier variant, the sets done before it keep their own planned length."""
+        planned = {_set_key(r): r.planned_s for r in self.records}
+        machine = self.machine
+        for seg in machine.plan.work_segments:
+            if seg.index >= machine.index:
+                planned.setdefault(
+                    (seg.item_index, seg.round_no, seg.set_no, seg.side), seg.duration_s
+                )
+        return sum(planned.values())
+
+    def done_work_s(self) -> float:
+        return sum(r.done_s for r in self.records)
 
     @property
     def _writer(self) -> HistoryWriter | None:

@@ -333,6 +333,7 @@ class HistoryStore:
             app_version,
             me.pid,
             me.started,
+            work_basis=True,
         )
         return self._saver.begin(op)
 
@@ -346,13 +347,21 @@ class HistoryStore:
             self._submit(ops.AddEvent(session_id, ev))
 
     def end_session(
-        self, session_id: int | None, status: SessionStatus, ended_at: datetime | None = None
+        self,
+        session_id: int | None,
+        status: SessionStatus,
+        ended_at: datetime | None = None,
+        *,
+        planned_s: float | None = None,
     ) -> None:
-        """Close the session; ``done_s`` is recomputed from its segments."""
+        """Close the session; ``done_s`` is recomputed from its segments. ``planned_s``,
+        the exercise time planned by the end (a switch to an easier variant may change
+        it), replaces the one given at the start; None keeps that."""
         if status is SessionStatus.RUNNING:
             raise ValueError("end_session needs a final status, not 'running'")
         if session_id is not None:
-            self._submit(ops.End(session_id, str(status), iso_local(ended_at)))
+            planned = None if planned_s is None else float(planned_s)
+            self._submit(ops.End(session_id, str(status), iso_local(ended_at), planned))
 
     def save_summary(self, session_id: int | None, pain_after: int | None, notes: str) -> None:
         pain = _check_pain("pain_after", pain_after)

@@ -34,6 +34,8 @@ _SESSION_CSV = {
     "status": "status",
     "session_planned_s": "planned_s",
     "session_done_s": "done_s",
+    "session_planned_basis": "planned_basis",
+    "session_done_pct": "done_pct",
     "pain_before": "pain_before",
     "pain_after": "pain_after",
     "notes": "notes",
@@ -80,6 +82,10 @@ def session_dict(s: SessionRow) -> dict[str, Any]:
         "status": str(s.status),
         "planned_s": s.planned_s,
         "done_s": s.done_s,
+        # planned_s and done_s are both exercise seconds ("work"); "timeline": an old
+        # session whose share done is not known, so done_pct is null (history_schema v7).
+        "planned_basis": s.planned_basis,
+        "done_pct": None if s.completion is None else round(100 * s.completion),
         "pain_before": s.pain_before,
         "pain_after": s.pain_after,
         "notes": s.notes,

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from backcoach.core.history_schema import WORK_PLANNED_FROM_SEGMENTS
 from backcoach.core.records import SegmentRecord, SessionEvent
 
 
@@ -28,6 +29,9 @@ class Begin:
     app_version: str
     owner_pid: int | None
     owner_started: float | None
+    # planned_s counts the exercise time alone. Ops kept by versions before that (in a
+    # recovery file) lack the field: their planned_s was the whole timeline.
+    work_basis: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,7 @@ class End:
     key: int
     status: str
     ended_at: str
+    planned_s: float | None = None  # the exercise time planned by the end; None: kept as begun
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +102,8 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
     if isinstance(op, Begin):
         cur = conn.execute(
             "INSERT INTO sessions (routine_id, routine_name, started_at, status, planned_s,"
-            " pain_before, app_version, owner_pid, owner_started)"
-            " VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+            " pain_before, app_version, owner_pid, owner_started, planned_basis)"
+            " VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
             (
                 op.routine_id,
                 op.routine_name,
@@ -108,6 +113,7 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
                 op.app_version,
                 op.owner_pid,
                 op.owner_started,
+                "work" if op.work_basis else "timeline",
             ),
         )
         ids[op.key] = int(cur.lastrowid or 0)
@@ -165,6 +171,13 @@ def apply(conn: sqlite3.Connection, op: Op, ids: dict[int, int]) -> None:
             " WHERE id = ?",
             (op.status, op.ended_at, sid),
         )
+        if op.planned_s is not None:
+            conn.execute(
+                "UPDATE sessions SET planned_s = ?, planned_basis = 'work' WHERE id = ?",
+                (float(op.planned_s), sid),
+            )
+        else:  # an old version's session, merged from its recovery file
+            conn.execute(f"{WORK_PLANNED_FROM_SEGMENTS} AND id = ?", (sid,))
     else:
         conn.execute(
             "UPDATE sessions SET pain_after = ?, notes = ? WHERE id = ?",

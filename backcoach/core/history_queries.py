@@ -25,7 +25,7 @@ EFFECTIVE_STATUS = (
 )
 _SESSION_COLUMNS = (
     f"id, routine_id, routine_name, started_at, ended_at, {EFFECTIVE_STATUS}, planned_s,"
-    " done_s, pain_before, pain_after, notes, app_version"
+    " done_s, pain_before, pain_after, notes, app_version, planned_basis"
 )
 
 
@@ -43,13 +43,26 @@ class SessionRow:
     pain_after: int | None
     notes: str
     app_version: str
+    # "work": planned_s is the exercise time alone, like done_s. "timeline": an old
+    # version's stopped or interrupted session whose planned_s was the whole timeline
+    # and whose planned work is not in the file (see history_schema, version 7).
+    planned_basis: str = "work"
 
     @property
-    def completion(self) -> float:
-        """Share of the planned time done, 0..1 (a session run long counts as 1)."""
-        if self.planned_s <= 0:
-            return 1.0 if self.done_s > 0 else 0.0
-        return min(self.done_s / self.planned_s, 1.0)
+    def completion(self) -> float | None:
+        """Share of the planned exercise time done, 0..1 (a set done again counts once
+        towards 1); None when the row cannot say (``planned_basis`` "timeline")."""
+        if self.planned_basis != "work":
+            return None
+        return work_completion(self.done_s, self.planned_s)
+
+
+def work_completion(done_s: float, planned_s: float) -> float:
+    """Exercise seconds done over exercise seconds planned, 0..1: the one measure the
+    summary, the review, the command line and the export all show."""
+    if planned_s <= 0:
+        return 1.0 if done_s > 0 else 0.0
+    return min(done_s / planned_s, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +94,7 @@ class PainPoint:
 
 
 def _session(row: sqlite3.Row | tuple[object, ...]) -> SessionRow:
-    (sid, rid, rname, started, ended, status, planned, done, before, after, notes, ver) = row
+    (sid, rid, rname, started, ended, status, planned, done, before, after, notes, ver, basis) = row
     return SessionRow(
         id=int(str(sid)),
         routine_id=str(rid),
@@ -95,6 +108,7 @@ def _session(row: sqlite3.Row | tuple[object, ...]) -> SessionRow:
         pain_after=None if after is None else int(str(after)),
         notes=str(notes),
         app_version=str(ver),
+        planned_basis=str(basis),
     )
 
 

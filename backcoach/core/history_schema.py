@@ -207,12 +207,61 @@ _V6 = (
     "CREATE INDEX sessions_by_routine ON sessions(routine_id, id)",
 )
 
+# Version 7: a session's planned_s counts the exercise time alone, the same basis as its
+# done_s, so a session done as planned is 100 % done. Before, planned_s was the whole
+# timeline (get-ready, side switches and rests too), so a finished session read ~77 %.
+# planned_basis says which a row has. A completed session recorded every set it was
+# planned to have (done or skipped), so its work planned is the sum of its sets'
+# planned_s: that is exact, and those rows are rebased. A stopped or interrupted one
+# never recorded the sets after the stop, so the work it was to have is not in the file;
+# guessing it from today's routine would invent history, so those keep their old number
+# and read 'timeline' (the review shows no percentage for them, and says why).
+_V7 = (
+    "ALTER TABLE sessions ADD COLUMN planned_basis TEXT NOT NULL DEFAULT 'work'"
+    " CHECK (planned_basis IN ('work', 'timeline'))",
+    "UPDATE sessions SET planned_basis = 'timeline'",
+    # Each set once (its last row: a set done again after Back is the same set).
+    # Shared with history_ops, which rebases an old version's session the same way when
+    # it is merged from that version's recovery file.
+    """
+    UPDATE sessions SET planned_basis = 'work', planned_s = (
+        SELECT coalesce(sum(g.planned_s), 0) FROM segments g
+        WHERE g.session_id = sessions.id
+          AND g.id = (SELECT max(h.id) FROM segments h
+                      WHERE h.session_id = g.session_id AND h.position = g.position
+                        AND h.round_no = g.round_no AND h.set_no = g.set_no
+                        AND h.side = g.side))
+    WHERE planned_basis = 'timeline' AND status = 'completed'
+      AND EXISTS (SELECT 1 FROM segments s WHERE s.session_id = sessions.id)
+    """,
+    "DROP VIEW session_overview",
+    """
+    CREATE VIEW session_overview AS
+    SELECT id,
+           substr(started_at, 1, 16)               AS started,
+           routine_name                            AS routine,
+           status,
+           round(done_s / 60.0, 1)                 AS done_min,
+           round(planned_s / 60.0, 1)              AS planned_min,
+           CASE WHEN planned_s > 0 AND planned_basis = 'work'
+                THEN CAST(round(100.0 * min(done_s, planned_s) / planned_s) AS INTEGER)
+           END                                     AS pct,
+           pain_before,
+           pain_after,
+           notes,
+           planned_basis
+    FROM sessions
+    """,
+)
+
 # Dedented so that ``.schema`` in the sqlite3 tool reads like hand-written SQL.
 MIGRATIONS: tuple[tuple[str, ...], ...] = tuple(
     tuple(dedent(statement).strip() for statement in step)
-    for step in (_V1, _V2, _V3, _V4, _V5, _V6)
+    for step in (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# Rebases a completed session written on the timeline basis; callers add "AND id = ?".
+WORK_PLANNED_FROM_SEGMENTS = MIGRATIONS[6][2]
 
 
 class NewerSchemaError(Exception):

@@ -104,6 +104,12 @@ class Plan:
     def work_segments(self) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.kind == SegmentKind.WORK)
 
+    @property
+    def work_s(self) -> float:
+        """The exercise time alone: what a session's completion is measured against
+        (get-ready, switches and rests are the timeline's, not work to be done)."""
+        return sum(s.duration_s for s in self.work_segments)
+
     def cue_texts(self) -> list[str]:
         """Every line the session may say, in order, each once (for synthesis ahead)."""
         return list(dict.fromkeys(c.text for s in self.segments for c in s.cues))

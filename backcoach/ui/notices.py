@@ -20,7 +20,7 @@ class NoticeBar(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName(self.tr("Notice"))
+        self.text.setAccessibleDescription(self.tr("Notice"))
         close = QPushButton(self.tr("Dismiss"))
         close.setToolTip(self.tr("Hide this notice"))
         close.clicked.connect(lambda: self.setVisible(False))

@@ -244,6 +244,7 @@ class SessionFlow(QObject):
             self.driver.coach.records,
             self.pain_before,
             len(self.driver.plan.work_segments),
+            self.driver.coach.planned_work_s(),
         )
         if self.ctx.history is not None and not getattr(self.ctx.history, "saving", True):
             self.summary.mark_saved(

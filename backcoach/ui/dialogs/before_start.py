@@ -55,7 +55,7 @@ class BeforeStartDialog(QDialog):
         self.advice.setStyleSheet(
             "padding: 10px; border-radius: 8px; border: 2px solid palette(highlight);"
         )
-        self.advice.setAccessibleName(self.tr("Advice"))
+        self.advice.setAccessibleDescription(self.tr("Advice"))
         self.cleared = QCheckBox(self.tr(CLEARED_STATEMENT))
         self.cleared.setToolTip(self.tr("Kept with today's date; you'll be asked again in 30 days"))
         self.cleared.toggled.connect(self._update)

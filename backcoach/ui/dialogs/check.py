@@ -33,7 +33,7 @@ class CheckDialog(QDialog):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setVisible(False)
-        self.advice.setAccessibleName(self.tr("What it means"))
+        self.advice.setAccessibleDescription(self.tr("What it means"))
         root.addWidget(self.advice)
         self.carry_on = QPushButton(self.tr("Carry on"))
         self.carry_on.setProperty("primary", True)

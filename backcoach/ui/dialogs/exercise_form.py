@@ -36,8 +36,9 @@ from backcoach.core.exercise_draft import (
     PhaseDraft,
     check_exercise_draft,
 )
-from backcoach.ui.widgets.field_note import FieldNote, with_notes
+from backcoach.ui.widgets.field_note import FieldNote, field_row
 from backcoach.ui.widgets.figures import ExerciseThumb
+from backcoach.ui.widgets.tables import tab_leaves
 
 _FIELDS = ("name", "summary", "position", "instructions", "picture", "cues.setup")
 _DOSAGE = ("dosage.mode", "dosage.hold_s", "dosage.reps", "dosage.sets", "dosage.rest_s")
@@ -75,7 +76,7 @@ class ExerciseForm(QDialog):
             [self.tr("Phase"), self.tr("Seconds"), self.tr("Cue (said as it starts)")]
         )
         self.tempo.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tempo.setTabKeyNavigation(False)
+        tab_leaves(self.tempo)
         self.tempo.setMinimumHeight(120)
         add_phase = QPushButton(self.tr("Add phase"))
         add_phase.clicked.connect(lambda: self._add_phase(PhaseDraft("", 2.0)))
@@ -120,10 +121,10 @@ class ExerciseForm(QDialog):
         self.other = FieldNote("error")
 
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), with_notes(self.name, self.notes["name"]))
-        form.addRow(self.tr("S&ummary"), with_notes(self.summary, self.notes["summary"]))
-        form.addRow(self.tr("&Position"), with_notes(self.position, self.notes["position"]))
-        form.addRow(self.tr("&Steps"), with_notes(self.steps, self.notes["instructions"]))
+        field_row(form, self.tr("&Name"), self.name, self.notes["name"])
+        field_row(form, self.tr("S&ummary"), self.summary, self.notes["summary"])
+        field_row(form, self.tr("&Position"), self.position, self.notes["position"])
+        field_row(form, self.tr("&Steps"), self.steps, self.notes["instructions"])
         form.addRow("", self.per_side)
         kit = QHBoxLayout()
         for box in self.equipment.values():
@@ -142,21 +143,20 @@ class ExerciseForm(QDialog):
                 dose.addWidget(_label(label, w))
             dose.addWidget(w)
         dose.addStretch(1)
-        form.addRow(self.tr("&Dosage"), with_notes(dose, *(self.notes[k] for k in _DOSAGE)))
+        field_row(form, self.tr("&Dosage"), dose, *(self.notes[k] for k in _DOSAGE))
         phase_buttons = QHBoxLayout()
         phase_buttons.addWidget(add_phase)
         phase_buttons.addWidget(remove_phase)
         phase_buttons.addStretch(1)
-        tempo_box = with_notes(self.tempo, self.notes["dosage.tempo"])
-        tempo_box.layout().addLayout(phase_buttons)  # type: ignore[union-attr]
-        form.addRow(self.tr("&Tempo"), tempo_box)
-        form.addRow(self.tr("Setup &cue"), with_notes(self.setup_cue, self.notes["cues.setup"]))
+        tempo_box = field_row(form, self.tr("&Tempo"), self.tempo, self.notes["dosage.tempo"])
+        tempo_box.addLayout(phase_buttons)
+        field_row(form, self.tr("Setup &cue"), self.setup_cue, self.notes["cues.setup"])
         form.addRow(self.tr("Cues d&uring"), self.during)
         form.addRow(self.tr("Sa&fety notes"), self.safety)
         pic = QHBoxLayout()
         pic.addWidget(self.picture, 1)
         pic.addWidget(self.preview)
-        form.addRow(self.tr("P&icture"), with_notes(pic, self.notes["picture"]))
+        field_row(form, self.tr("P&icture"), pic, self.notes["picture"])
         host = QWidget()
         host_box = QVBoxLayout(host)
         host_box.addLayout(form)

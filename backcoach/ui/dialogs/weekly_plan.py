@@ -36,6 +36,7 @@ class _Row:
         self.name = QLabel(routine.name)
         self.rule = QComboBox()
         self.rule.setAccessibleName(dialog.tr("When to do {0}").format(routine.name))
+        self.name.setBuddy(self.rule)  # the row's routine name labels its choice
         for key, label in RULE_LABELS:
             self.rule.addItem(dialog.tr(label), key)
         self.times = QSpinBox()

@@ -108,7 +108,7 @@ class HistoryPage(QWidget):
             "border: 1px solid palette(mid); border-radius: 8px; padding: 8px;"
             " background: palette(alternate-base);"
         )
-        self.notice.setAccessibleName(self.tr("History notice"))
+        self.notice.setAccessibleDescription(self.tr("History notice"))
         self.status = QLabel()
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
@@ -129,7 +129,7 @@ class HistoryPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "muted")
         self.empty.setMaximumWidth(560)
-        self.empty.setAccessibleName(self.tr("No sessions yet"))
+        self.empty.setAccessibleDescription(self.tr("No sessions yet"))
         empty_page = QWidget()
         empty_layout = QHBoxLayout(empty_page)
         empty_layout.addWidget(self.empty)

@@ -58,7 +58,7 @@ class LibraryPage(QWidget):
         self.banner = QLabel()  # advice that matters now (e.g. pain went up lately)
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
-        self.banner.setAccessibleName(self.tr("Advice"))
+        self.banner.setAccessibleDescription(self.tr("Advice"))
         disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setProperty("role", "muted")
@@ -76,7 +76,6 @@ class LibraryPage(QWidget):
         self.glute_check.setToolTip(
             self.tr("A short self-test: lift each knee lying face down and notice what works")
         )
-        self.glute_check.setAccessibleName(self.tr("Take the glute check"))
         self.glute_check.clicked.connect(lambda: self.routineChosen.emit(GLUTE_CHECK))
         self.glute_check.setVisible(GLUTE_CHECK in ctx.catalog.routines)
         # After a run imported today: the cool-down comes first, with a word why.
@@ -84,7 +83,7 @@ class LibraryPage(QWidget):
         self.after_run = QLabel()
         self.after_run.setWordWrap(True)
         self.after_run.setStyleSheet("font-weight: 600;")
-        self.after_run.setAccessibleName(self.tr("Suggested after your run"))
+        self.after_run.setAccessibleDescription(self.tr("Suggested after your run"))
         self.after_run_button = QPushButton()
         self.after_run_button.setProperty("primary", True)
         self.after_run_button.clicked.connect(lambda: self.routineChosen.emit(self.suggested))
@@ -111,7 +110,9 @@ class LibraryPage(QWidget):
         idx = self.time_combo.findData(ctx.settings.max_minutes)
         self.time_combo.setCurrentIndex(max(idx, 0))
         self.time_combo.currentIndexChanged.connect(self._filters_changed)
-        filters.addWidget(QLabel(self.tr("Time:")))
+        time_label = QLabel(self.tr("Time:"))
+        time_label.setBuddy(self.time_combo)
+        filters.addWidget(time_label)
         filters.addWidget(self.time_combo)
 
         self.hidden_label = QLabel()

@@ -88,7 +88,7 @@ class RunsPage(QWidget):
         self.report = QLabel()
         self.report.setWordWrap(True)
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.report.setAccessibleName(self.tr("Import result"))
+        self.report.setAccessibleDescription(self.tr("Import result"))
         self.report_card = QFrame()
         self.report_card.setProperty("card", True)
         dismiss = QPushButton(self.tr("Dismiss"))
@@ -129,7 +129,7 @@ class RunsPage(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "muted")
-        self.empty.setAccessibleName(self.tr("No runs yet"))
+        self.empty.setAccessibleDescription(self.tr("No runs yet"))
 
         self.distance_chart = WeeklyRunsChart()
         self.surface_chart = SurfaceChart()
@@ -142,7 +142,7 @@ class RunsPage(QWidget):
 
         self.observation = QLabel()
         self.observation.setWordWrap(True)
-        self.observation.setAccessibleName(self.tr("Your back and your running"))
+        self.observation.setAccessibleDescription(self.tr("Your back and your running"))
         self.observation_card = _titled(self.tr("Your back and your running"), self.observation)
 
         self.model = RunTableModel(self)

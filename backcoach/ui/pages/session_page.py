@@ -216,7 +216,7 @@ class SessionPage(QWidget):
         self.detail = QLabel()
         self.detail.setProperty("role", "muted")
         self.side_label = QLabel()
-        self.side_label.setAccessibleName(self.tr("Side"))
+        self.side_label.setAccessibleDescription(self.tr("Side"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Progress through the routine"))
         self.progress.setTextVisible(True)
@@ -225,15 +225,15 @@ class SessionPage(QWidget):
         self.ring = CountdownRing()
         self.rep_label = QLabel()
         self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.rep_label.setAccessibleName(self.tr("Rep and phase"))
+        self.rep_label.setAccessibleDescription(self.tr("Rep and phase"))
         self.caption = QLabel()
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
-        self.caption.setAccessibleName(self.tr("Spoken cue"))
+        self.caption.setAccessibleDescription(self.tr("Spoken cue"))
         self.next_thumb = ExerciseThumb(72)
         self.next_label = QLabel()
         self.next_label.setMinimumWidth(120)
-        self.next_label.setAccessibleName(self.tr("Next up"))
+        self.next_label.setAccessibleDescription(self.tr("Next up"))
 
         header = QHBoxLayout()
         header.addWidget(self.kind_label)
@@ -283,7 +283,6 @@ class SessionPage(QWidget):
         self.full_button.clicked.connect(self.fullScreenToggled)
         for b in (self.stop_button, self.hurt_button, self.mute_button, self.full_button):
             b.setProperty("big", True)
-            b.setAccessibleName(b.text())
         self.hurt_button.setProperty("danger", True)
 
         controls = QHBoxLayout()
@@ -311,7 +310,6 @@ class SessionPage(QWidget):
     def _button(self, text: str, tip: str, action: str) -> QPushButton:
         b = QPushButton(text)
         b.setToolTip(tip)
-        b.setAccessibleName(text)
         b.setProperty("big", True)
         b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         b.clicked.connect(lambda: self._call(action))

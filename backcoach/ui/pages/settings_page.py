@@ -155,7 +155,7 @@ class SettingsPage(QWidget):
         self.watched = QLabel()
         self.watched.setWordWrap(True)
         self.watched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.watched.setAccessibleName(self.tr("Watched folder"))
+        self.watched.setAccessibleDescription(self.tr("Watched folder"))
         self.choose_folder = QPushButton(self.tr("Choose folder…"))
         self.choose_folder.setToolTip(
             self.tr(

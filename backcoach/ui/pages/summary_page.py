@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.catalog import Routine
+from backcoach.core.history_queries import work_completion
 from backcoach.core.records import SegmentRecord, SessionStatus
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.pain_scale import pain_scale
 from backcoach.ui.widgets.proposal_box import ProposalBox
+from backcoach.ui.widgets.tables import tab_leaves
 
 
 def _amount(planned_reps: int | None, reps: int | None, seconds: float) -> str:
@@ -58,6 +60,7 @@ class SummaryPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Exercises done"))
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
 
         pain_row, self.pain = pain_scale(self.tr("Back pain now (0–10):"))
         self.note = QPlainTextEdit()
@@ -82,7 +85,7 @@ class SummaryPage(QWidget):
         self.saved_label = QLabel()
         self.check_text = QLabel()
         self.check_text.setWordWrap(True)
-        self.check_text.setAccessibleName(self.tr("Glute check result"))
+        self.check_text.setAccessibleDescription(self.tr("Glute check result"))
         self.check_routine = QPushButton()
         self.check_routine.setToolTip(self.tr("Open the routine this result points to"))
         self._suggested = ""
@@ -123,7 +126,11 @@ class SummaryPage(QWidget):
         records: list[SegmentRecord],
         pain_before: int | None,
         planned_sets: int,
+        planned_work_s: float,
     ) -> None:
+        """``planned_s`` is the whole timeline (for "of about N min"); ``planned_work_s``
+        the exercise time planned, which the share done is measured against, as History
+        measures it."""
         done = [r for r in records if r.complete]
         skipped = [r for r in records if r.skipped]
         hurt = [r for r in records if r.hurt]
@@ -135,9 +142,10 @@ class SummaryPage(QWidget):
         self.title.setText(f"{word}: {routine_name}")
         m, s = divmod(int(elapsed_s), 60)
         pm = round(planned_s / 60)
-        facts = self.tr("{0}:{1:02d} of about {2} min · {3} of {4} sets done").format(
-            m, s, pm, len(done), planned_sets
-        )
+        share = work_completion(sum(r.done_s for r in records), planned_work_s)
+        facts = self.tr(
+            "{0}:{1:02d} of about {2} min · {3} of {4} sets done · {5:.0%} of the exercise time"
+        ).format(m, s, pm, len(done), planned_sets, share)
         if skipped:
             facts += self.tr(" · {0} skipped").format(len(skipped))
         if hurt:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.runs import shoes as rules
 from backcoach.runs.model import Shoe
+from backcoach.ui.widgets.tables import tab_leaves
 
 WORN_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,6 +73,7 @@ class ShoeList(QFrame):
         )
         self.table.setAccessibleName(self.tr("Your shoes"))
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

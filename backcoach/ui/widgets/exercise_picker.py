@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -89,7 +89,6 @@ class ExercisePicker(QWidget):
         for key, label in EQUIPMENT.items():
             self.equipment.addItem(self.tr(label), key)
         self.sides = QComboBox()
-        self.sides.setAccessibleName(self.tr("Per side"))
         for label, value in (("Either", None), ("Per side", True), ("Not per side", False)):
             self.sides.addItem(self.tr(label), value)
         self.list = _ExerciseList()
@@ -113,11 +112,12 @@ class ExercisePicker(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.search.returnPressed.connect(self._search_enter)
 
-        filters = QGridLayout()
-        filters.addWidget(self.position, 0, 0)
-        filters.addWidget(self.equipment, 0, 1)
-        filters.addWidget(self.sides, 1, 0)
-        filters.addWidget(self.count, 1, 1)
+        # Each filter with its label, the label its buddy: what a screen reader names it by.
+        filters = QFormLayout()
+        filters.addRow(self.tr("Position:"), self.position)
+        filters.addRow(self.tr("Equipment:"), self.equipment)
+        filters.addRow(self.tr("Sides:"), self.sides)
+        filters.addRow(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addStretch(1)

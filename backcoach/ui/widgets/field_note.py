@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backcoach.ui import theme
 
@@ -50,10 +50,15 @@ class FieldNote(QLabel):
         super().changeEvent(event)
 
 
-def with_notes(top: QWidget | QHBoxLayout, *notes: QLabel) -> QWidget:
-    """A field (or a row of them) with its notes right below it, for a form row."""
-    host = QWidget()
-    box = QVBoxLayout(host)
+def field_row(
+    form: QFormLayout, label: str, top: QWidget | QHBoxLayout, *notes: QLabel
+) -> QVBoxLayout:
+    """A form row: a field (or a row of them) with its notes right below it.
+
+    The label is the field's buddy (Alt+its letter, and the labelled-by a screen reader
+    reads). Qt finds that relation only between siblings, so the field sits in the
+    form's own widget, in a layout, not wrapped in a widget of its own."""
+    box = QVBoxLayout()
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(2)
     if isinstance(top, QHBoxLayout):
@@ -62,4 +67,19 @@ def with_notes(top: QWidget | QHBoxLayout, *notes: QLabel) -> QWidget:
         box.addWidget(top)
     for note in notes:
         box.addWidget(note)
-    return host
+    form.addRow(label, box)
+    name = form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+    field = _first_field(top)
+    if name is not None and isinstance(name.widget(), QLabel) and field is not None:
+        name.widget().setBuddy(field)  # type: ignore[union-attr]
+    return box
+
+
+def _first_field(top: QWidget | QHBoxLayout) -> QWidget | None:
+    if isinstance(top, QWidget):
+        return top
+    for i in range(top.count()):
+        w = top.itemAt(i).widget()
+        if w is not None and not isinstance(w, QLabel):
+            return w
+    return None

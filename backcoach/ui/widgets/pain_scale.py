@@ -12,12 +12,13 @@ def pain_scale(label: str) -> tuple[QHBoxLayout, QSlider]:
     slider = QSlider(Qt.Orientation.Horizontal)
     slider.setRange(0, 10)
     slider.setPageStep(1)
-    slider.setAccessibleName(label)
     slider.setToolTip(tr("pain", "0 is no pain, 10 is the worst you can imagine"))
     value = QLabel("<b>0</b> / 10")
     slider.valueChanged.connect(lambda v: value.setText(f"<b>{v}</b> / 10"))
     row = QHBoxLayout()
-    row.addWidget(QLabel(label))
+    name = QLabel(label)
+    name.setBuddy(slider)  # the slider's name and labelled-by, as a screen reader reads it
+    row.addWidget(name)
     row.addWidget(slider, 1)
     row.addWidget(value)
     return row, slider

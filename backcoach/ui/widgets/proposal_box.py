@@ -48,7 +48,7 @@ class ProposalBox(QFrame):
         buttons.addWidget(self.accept)
         self.done = QLabel()
         self.done.setWordWrap(True)
-        self.done.setAccessibleName(self.tr("Levels answer"))
+        self.done.setAccessibleDescription(self.tr("Levels answer"))
         box = QVBoxLayout(self)
         box.addWidget(self.title)
         box.addWidget(self.why)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from backcoach.core.catalog import EQUIPMENT, WHEN_LABELS, Routine
+from backcoach.ui.pressable import make_pressable
 from backcoach.ui.widgets.figures import ExerciseThumb
 
 
@@ -27,6 +28,7 @@ class RoutineCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(routine.name)
+        make_pressable(self, lambda: self.chosen.emit(self.routine.id))  # a button to an AT
         self.setToolTip(self.tr("Open {0} (Enter)").format(routine.name))
         self.setMinimumWidth(300)
 

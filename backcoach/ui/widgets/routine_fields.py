@@ -21,7 +21,7 @@ from backcoach.core.catalog import WHEN_LABELS
 from backcoach.core.range_note import BEYOND, range_note
 from backcoach.core.routine_draft import RoutineDraft
 from backcoach.ui.widgets.editor_item import SPIN_LIMITS
-from backcoach.ui.widgets.field_note import FieldNote, with_notes
+from backcoach.ui.widgets.field_note import FieldNote, field_row
 
 FIELDS = (
     "name",
@@ -94,7 +94,7 @@ class RoutineFields(QWidget):
         ):
             # One line: a wrapped label makes QFormLayout keep a row's old height once hidden.
             self.errors[key].setWordWrap(False)
-            form.addRow(label, with_notes(top, self.errors[key]))
+            field_row(form, label, top, self.errors[key])
 
     def _edit(self, text: str, merge_key: str, **changes: object) -> None:
         self.edited.emit(text, merge_key, changes)

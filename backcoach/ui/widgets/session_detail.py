@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.history import SessionDetail
 from backcoach.core.records import SegmentRecord, SessionEvent
-from backcoach.ui.widgets.session_table_model import format_when, pain_text, status_text
+from backcoach.ui.widgets.session_table_model import (
+    completion_text,
+    format_when,
+    pain_text,
+    status_text,
+    unknown_share_reason,
+)
+from backcoach.ui.widgets.tables import tab_leaves
 
 
 def _tr(text: str) -> str:
@@ -110,6 +117,7 @@ class SessionDetailView(QStackedWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -147,10 +155,15 @@ class SessionDetailView(QStackedWidget):
         parts = [
             format_when(s),
             status_text(s.status),
-            self.tr("{0} of {1} min").format(round(s.done_s / 60), round(s.planned_s / 60)),
+            self.tr("{0} of {1} min of exercise, {2} done").format(
+                round(s.done_s / 60), round(s.planned_s / 60), completion_text(s)
+            )
+            if s.completion is not None
+            else self.tr("{0} min of exercise").format(round(s.done_s / 60)),
             self.tr("pain {0} → {1}").format(pain_text(s.pain_before), pain_text(s.pain_after)),
         ]
         self.summary.setText(" · ".join(parts))
+        self.summary.setToolTip("" if s.completion is not None else unknown_share_reason())
         self.notes.setText(f"“{s.notes}”" if s.notes else "")
         self.notes.setVisible(bool(s.notes))
         self._fill_table(detail.segments)

@@ -135,11 +135,19 @@ class SessionTableModel(QAbstractTableModel):
         if col == self.MINUTES:
             return f"{s.done_s / 60:.0f}"
         if col == self.DONE:
-            return f"{s.completion:.0%}"
+            return completion_text(s)
         return f"{pain_text(s.pain_before)} → {pain_text(s.pain_after)}"
 
     def _tooltip(self, s: SessionRow) -> str:
-        return self.tr("{0}, {1}: {2} of {3} minutes, {4}").format(
+        if s.completion is None:
+            return self.tr("{0}, {1}: {2} minutes of exercise, {3}. {4}").format(
+                format_when(s),
+                s.routine_name,
+                round(s.done_s / 60),
+                status_text(s.status),
+                unknown_share_reason(),
+            )
+        return self.tr("{0}, {1}: {2} of {3} minutes of exercise, {4}").format(
             format_when(s),
             s.routine_name,
             round(s.done_s / 60),
@@ -155,6 +163,20 @@ def format_day(s: SessionRow, this_year: int | None = None) -> str:
 
 def format_when(s: SessionRow) -> str:
     return f"{format_day(s)}, {clock_time(s.started_at)}"
+
+
+def completion_text(s: SessionRow) -> str:
+    """ "100 %": exercise time done of exercise time planned; "–" when not known."""
+    return "–" if s.completion is None else f"{s.completion:.0%}"
+
+
+def unknown_share_reason() -> str:
+    """Why an old stopped session shows no share done (history_schema, version 7)."""
+    return QCoreApplication.translate(
+        "History",
+        "No share done: an older backcoach recorded its planned time with the get-ready"
+        " and side switches in, and kept no record of the exercises after the stop.",
+    )
 
 
 def pain_text(value: int | None) -> str:
