@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from backcoach import content
-from backcoach.core.plan import SegmentKind, _display_name
 from backcoach.core.effects import State
+from backcoach.core.plan import SegmentKind, _display_name
 
 STATES_ROUTINE = """
 id = "layout-states"

@@ -50,7 +50,7 @@ def build(page: SessionPage) -> None:
     page.progress.setTextVisible(True)
 
     page.figure = FigurePlayer()
-    page.figure.setMinimumSize(80, 80)
+    page.figure.setMinimumSize(48, 48)
     page.ring = CountdownRing()
     page.rep_label = ElidedLabel()
     page.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

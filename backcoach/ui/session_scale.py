@@ -2,19 +2,18 @@
 
 Every size is a pixel size at a 1280×800 page times one unit, the smaller of the page's
 width and height ratios to that, so a narrow 4:3 window gets smaller type than a wide
-one of the same height. The buttons' row is then checked against the width and made
-smaller until it fits, and a caption gets the biggest type that fits it in two lines.
+one of the same height. The page then makes the buttons' row smaller until it fits
+its width, and all of it smaller while its layout needs more room than there is; a
+caption gets the biggest type that fits it in two lines.
 Sizes go in per-widget style sheets: the application's style sheet sets a font size on
 every widget, which would win over ``setFont``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 BASE = QSize(1280, 800)
 MIN_UNIT = 0.4
@@ -58,22 +57,14 @@ def caption_height(label: QLabel, max_px: int) -> int:
     return CAPTION_LINES * fm.lineSpacing() + 4
 
 
-def button_px(buttons: Sequence[QPushButton], width: int, px: int, spacing: int) -> int:
-    """The biggest size (≤ ``px``) at which the row of ``buttons`` fits ``width``."""
-    while px > MIN_PX:
-        need = sum(_button_width(b, px) for b in buttons) + spacing * (len(buttons) + 1)
-        if need <= width:
-            return px
-        px = int(px * 0.92)
-    return MIN_PX
-
-
-def button_sheet(px: int) -> str:
-    """Padding that grows with the type, so the buttons stay big targets."""
-    return f"padding: {max(4, px // 2)}px {max(6, int(px * 0.8))}px; min-height: 0px;"
-
-
-def _button_width(b: QPushButton, px: int) -> int:
-    fm = QFontMetrics(font_at(b, px, 600))
-    frame = 2 * max(6, int(px * 0.8)) + 8  # padding both sides plus the border
-    return fm.horizontalAdvance(b.text()) + frame
+def set_button_px(button: QWidget, px: int) -> None:
+    """A button's type and padding; the padding grows with the type, so buttons stay
+    big targets. The focus ring's wider border comes out of the padding, not the text."""
+    px = max(MIN_PX, px)
+    v, h = max(4, px // 2), max(6, int(px * 0.8))
+    sheet = (
+        f"QPushButton {{ font-size: {px}px; font-weight: 600; padding: {v}px {h}px; "
+        f"min-height: {px + 2}px; }} QPushButton:focus {{ padding: {v - 1}px {h - 1}px; }}"
+    )
+    if button.styleSheet() != sheet:
+        button.setStyleSheet(sheet)

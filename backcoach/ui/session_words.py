@@ -118,7 +118,7 @@ def reps_shown(seg: Segment) -> bool:
 
 
 def rep_line(seg: Segment, p: Progress) -> str:
-    """"Rep 2 of 15 · LIFT", "LIFT" for a flowing hold, "Hold", or "" outside work."""
+    """ "Rep 2 of 15 · LIFT", "LIFT" for a flowing hold, "Hold", or "" outside work."""
     if reps_shown(seg):
         phase = f" · {p.phase.upper()}" if p.phase else ""
         return tr("Rep {0} of {1}").format(p.rep, seg.reps) + phase

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLayout, QPushButton, QWidget
 
 from backcoach.core.catalog import Catalog
 from backcoach.core.cues import CueKind
@@ -35,7 +35,7 @@ from backcoach.ui.session_driver import SessionDriver
 from backcoach.ui.widgets.figure_player import FigurePlayer
 
 KIND_WORDS = words.KIND_WORDS
-MIN_PAGE = QSize(480, 300)  # the page never asks for more; its type shrinks instead
+MIN_PAGE = QSize(400, 200)  # the page never asks for more; its type shrinks instead
 # Type sizes (px at a 1280×800 page) and weights.
 TYPE = {
     "kind_label": (22, 700),
@@ -80,6 +80,7 @@ class SessionPage(QWidget):
         self._caption_until: float | None = None  # clock time the caption stops being true
         self._full = False
         self._watched: QWidget | None = None
+        self._unit = 1.0  # the type's scale, as last fitted
         self.announcer = SessionAnnouncer()
         self._build()
         self._shortcuts()
@@ -287,20 +288,41 @@ class SessionPage(QWidget):
         self._fit()
 
     def _fit(self) -> None:
+        """Type for the room there is; smaller again while the page's layout needs more."""
         u = scale.unit(self.size())
+        for _ in range(8):
+            self._apply_type(u)
+            layout = self.layout()
+            layout.invalidate()
+            need = layout.totalMinimumSize()
+            if need.height() <= self.height() and need.width() <= self.width():
+                break
+            ratio = min(self.height() / max(1, need.height()), self.width() / max(1, need.width()))
+            u = max(scale.MIN_UNIT / 2, u * min(0.95, ratio))
+        self._fit_caption(u)
+
+    def _apply_type(self, u: float) -> None:
+        self._unit = u
+        gap = max(2, round(8 * u))
+        for layout in (self.layout(), *self.layout().findChildren(QLayout)):
+            layout.setSpacing(gap)
         for name, (px, weight) in TYPE.items():
             scale.set_px(getattr(self, name), round(px * u), weight)
-        self.next_thumb.setFixedWidth(max(40, round(72 * u)))
+        self.next_thumb.setFixedWidth(max(32, round(72 * u)))
         buttons = self.buttons()
         spacing = self.controls.spacing() if self.controls.spacing() >= 0 else 6
-        px = scale.button_px(buttons, self.width(), round(scale.BUTTON_PX * u), spacing)
-        for b in buttons:
-            scale.set_px(b, px, 600, scale.button_sheet(px))
+        px = round(scale.BUTTON_PX * u)
+        while True:
+            for b in buttons:
+                scale.set_button_px(b, px)
+            need = sum(b.sizeHint().width() for b in buttons) + spacing * (len(buttons) + 1)
+            if need <= self.width() or px <= scale.MIN_PX:
+                break
+            px = max(scale.MIN_PX, int(px * 0.92))
         self.caption.setFixedHeight(scale.caption_height(self.caption, round(CAPTION_PX * u)))
-        self._fit_caption()
 
-    def _fit_caption(self) -> None:
-        u = scale.unit(self.size())
+    def _fit_caption(self, u: float | None = None) -> None:
+        u = self._unit if u is None else u
         width = max(1, self.width() - 16)
         px = scale.caption_px(self.caption, self.caption.text(), width, round(CAPTION_PX * u))
         scale.set_px(self.caption, px, 700)
@@ -315,4 +337,3 @@ class SessionPage(QWidget):
             self.full_button,
             self.hurt_button,
         ]
-

@@ -66,11 +66,11 @@ class CountdownRing(QWidget):
         self._paused = False
         self._text = RingText("0", "")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(96, 96)
+        self.setMinimumSize(64, 64)
         self.setAccessibleName(self.tr("Time remaining"))
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 360)
+        return QSize(200, 200)  # it takes the room there is (Expanding)
 
     def hasHeightForWidth(self) -> bool:
         return False
