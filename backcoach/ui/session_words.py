@@ -58,7 +58,9 @@ def header(seg: Segment) -> Header:
         return Header(kind, tr("Session complete"), "", "")
     if seg.kind == SegmentKind.REST:
         # A rest carries the exercise that follows it: say so, rather than title it.
-        then = tr("then {0}").format(seg.exercise_name) if seg.exercise_name else ""
+        side = tr("{0} side").format(seg.side) if seg.side != "none" else ""
+        coming = ", ".join(p for p in (seg.exercise_name, side) if p)
+        then = tr("then {0}").format(coming) if seg.exercise_name else ""
         parts = [then, *_counts(seg)] if then else []
         return Header(kind, tr("Rest"), " · ".join(p for p in parts if p), "")
     parts = _counts(seg)
