@@ -68,9 +68,10 @@ def show_segment(player: FigurePlayer, seg: Segment, picture: str | None = None)
 
 class SessionPage(QWidget):
     stopRequested = Signal()  # Esc (in a window) or the Stop button; the window confirms
+    # F or the button; in full screen Esc leaves it (the window's FullScreen does that).
     hurtRequested = Signal()  # H or "This hurts"
     muteToggled = Signal()
-    fullScreenToggled = Signal()  # F, the button, or Esc while full screen
+    fullScreenToggled = Signal()
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,8 @@ class SessionPage(QWidget):
     def set_full_screen(self, on: bool) -> None:
         """The button and Esc say and do what they will: leave full screen, or stop."""
         self._full = on
+        if hasattr(self, "_stop_key"):
+            self._stop_key.setEnabled(not on)
         if on:
             self.full_button.setText(self.tr("Leave full screen"))
             self.full_button.setToolTip(self.tr("Back to a window (F or Esc)"))
@@ -129,12 +132,6 @@ class SessionPage(QWidget):
     def _call(self, name: str) -> None:
         if self.driver is not None:
             getattr(self.driver, name)()
-
-    def _escape(self) -> None:
-        if self._full:
-            self.fullScreenToggled.emit()
-        else:
-            self.stopRequested.emit()
 
     # ----- rendering -------------------------------------------------------------------
     def render(self, effects: list[Effect]) -> None:
@@ -255,7 +252,7 @@ class SessionPage(QWidget):
             Qt.Key.Key_MediaPause: lambda: self._call("toggle_pause"),
             Qt.Key.Key_Right: lambda: self._call("skip"),
             Qt.Key.Key_Left: lambda: self._call("back"),
-            Qt.Key.Key_Escape: self._escape,
+            Qt.Key.Key_Escape: self.stopRequested.emit,
             Qt.Key.Key_H: self.hurtRequested.emit,
             Qt.Key.Key_M: self.muteToggled.emit,
             Qt.Key.Key_F: self.fullScreenToggled.emit,
@@ -266,6 +263,8 @@ class SessionPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
             self._keys.append(sc)
+            if key == Qt.Key.Key_Escape:
+                self._stop_key = sc  # off in full screen: there Esc leaves full screen
 
     # ----- fitting the room ------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
