@@ -155,6 +155,7 @@ class SessionPage(QWidget):
         self._segment = seg
         head = words.header(seg)
         self.kind_label.setText(head.kind)
+        self.kind_label.setVisible(head.kind.lower() != head.title.lower())  # not "REST Rest"
         self.title.set_full_text(head.title)
         self.detail.set_full_text(head.detail)
         self.side_label.setText(head.side)
