@@ -300,10 +300,11 @@ class SessionPage(QWidget):
             ratio = min(self.height() / max(1, need.height()), self.width() / max(1, need.width()))
             u = max(scale.MIN_UNIT / 2, u * min(0.95, ratio))
         self._fit_caption(u)
+        self.layout().activate()  # lay out now, not at the next event: the ring's size is read
 
     def _apply_type(self, u: float) -> None:
         self._unit = u
-        gap = max(2, round(8 * u))
+        gap = max(2, round(6 * u))
         for layout in (self.layout(), *self.layout().findChildren(QLayout)):
             layout.setSpacing(gap)
         for name, (px, weight) in TYPE.items():

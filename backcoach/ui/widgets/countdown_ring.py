@@ -21,10 +21,10 @@ from backcoach.ui import theme
 
 # Bands across the inner circle, top and bottom as fractions of its radius from the
 # centre (negative is up). Apart by a gap, so the texts' boxes never meet.
-BIG_ALONE = (-0.56, 0.24)
+BIG_ALONE = (-0.56, 0.40)
 BIG_UNDER_SMALL = (-0.36, 0.26)
 SMALL = (-0.70, -0.44)
-WORD = (0.34, 0.62)
+WORD = (0.48, 0.74)
 
 
 @dataclass(frozen=True, slots=True)
