@@ -69,12 +69,12 @@ def test_the_header_moves_on_before_the_glute_question(qtbot, window, monkeypatc
     answer = CheckDialog.exec  # patched by _begin_check to answer "glutes"
 
     def look_then_answer(dialog: CheckDialog) -> int:
-        seen.append((page.kind_label.text(), page.title.full_text(), page.rep_label.text()))
+        seen.append((page.kind_label.text(), page.title.full_text(), page.caption.text()))
         return answer(dialog)
 
     monkeypatch.setattr(CheckDialog, "exec", look_then_answer)
     _until(w, lambda: bool(seen))
-    assert seen == [("REST", "Rest", "")]
+    assert seen == [("REST", "Rest", "Paused for a question.")]
     assert len(asked) == 1
 
 

@@ -216,6 +216,7 @@ class SessionFlow(QObject):
         assert self.driver is not None
         if self.driver.state == State.RUNNING:
             self.driver.pause()
+        self.page.set_caption(self.tr("Paused for a question."))
         dialog = CheckDialog(check, self.window)
         dialog.exec()
         if dialog.answer is not None:
