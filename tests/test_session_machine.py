@@ -21,7 +21,7 @@ from backcoach.core.effects import (
 )
 from backcoach.core.plan import PlanOptions, SegmentKind, build_plan
 from backcoach.core.records import SessionStatus
-from backcoach.core.session import BACK_GRACE_S, SessionMachine
+from backcoach.core.session import BACK_GRACE_S, LEAD_IN_S, SessionMachine
 from tests.conftest import ASSETS
 from tests.fakes import FakeClock
 
@@ -75,10 +75,10 @@ def test_pause_freezes_time_and_resume_shifts_the_deadline(machine, clock) -> No
     assert machine.tick() == []
     assert machine.elapsed() == pytest.approx(4.0)
     machine.resume()
-    effects = run_until(machine, clock, 6.05)
+    effects = run_until(machine, clock, LEAD_IN_S + 6.05)  # "3, 2, 1", then the 6 s left
     started = of(effects, SegmentStarted)
     assert started and started[0].segment.kind == SegmentKind.WORK
-    assert machine.session_elapsed() == pytest.approx(10.05)
+    assert machine.session_elapsed() == pytest.approx(10.05)  # the lead-in is not exercise
 
 
 def test_cues_never_fire_during_a_pause_and_none_are_lost_after_it(machine, clock) -> None:
@@ -86,9 +86,10 @@ def test_cues_never_fire_during_a_pause_and_none_are_lost_after_it(machine, cloc
     run_until(machine, clock, 6.5)
     machine.pause()
     clock.advance(30)
-    machine.resume()
-    effects = run_until(machine, clock, 3.6)
-    assert [e.cue.text for e in of(effects, CueDue)] == ["3", "2", "1", "Go."]
+    effects = machine.resume()
+    effects += run_until(machine, clock, LEAD_IN_S + 3.6)
+    # The resume's lead-in, then the get-ready's own count into the work.
+    assert [e.cue.text for e in of(effects, CueDue)] == ["3", "2", "1", "3", "2", "1", "Go."]
 
 
 def test_a_late_tick_drops_stale_countdown_numbers_instead_of_a_burst(machine, clock) -> None:
@@ -226,3 +227,46 @@ def test_the_session_finishes_with_the_closing_line(catalog, clock) -> None:
     assert of(effects, SessionEnded)[0].status == SessionStatus.COMPLETED
     assert machine.state == State.FINISHED
     assert machine.tick(clock.advance(1)) == []
+
+
+def test_resume_counts_3_2_1_while_time_stands_still_then_runs_on(machine, clock) -> None:
+    machine.start()
+    run_until(machine, clock, 14.0)  # 4 s into the first plank
+    machine.pause()
+    clock.advance(30)
+    effects = machine.resume()
+    assert [e.cue.text for e in of(effects, CueDue)] == ["3"]
+    assert of(effects, Progress)[-1].lead_in_s == pytest.approx(3.0)
+    during = run_until(machine, clock, 2.9)
+    assert [e.cue.text for e in of(during, CueDue)] == ["2", "1"]
+    assert all(p.elapsed_s == pytest.approx(4.0) for p in of(during, Progress))
+    assert machine.session_elapsed() == pytest.approx(14.0)
+    run_until(machine, clock, 1.1)
+    assert machine.lead_in_left() == 0.0
+    assert machine.elapsed() == pytest.approx(5.0)  # time runs again from where it stood
+
+
+def test_an_event_during_the_lead_in_ends_it_where_time_stood(machine, clock) -> None:
+    machine.start()
+    run_until(machine, clock, 14.0)
+    machine.pause()
+    machine.resume()
+    run_until(machine, clock, 1.5)
+    machine.pause()  # paused again mid-count: nothing ran
+    assert machine.elapsed() == pytest.approx(4.0)
+    assert machine.session_elapsed() == pytest.approx(14.0)
+    machine.resume()
+    run_until(machine, clock, 1.0)
+    effects = machine.skip()  # skip mid-count: the plank is done with 4 s in it
+    assert of(effects, SegmentCompleted)[0].record.done_s == pytest.approx(4.0)
+    assert machine.lead_in_left() == 0.0
+
+
+def test_a_machine_without_a_lead_in_resumes_at_once(catalog, clock) -> None:
+    m = SessionMachine(build_plan(catalog.routine(ROUTINE), catalog), clock, lead_in_s=0)
+    m.start()
+    run_until(m, clock, 4.0)
+    m.pause()
+    m.resume()
+    run_until(m, clock, 1.0)
+    assert m.elapsed() == pytest.approx(5.0)

@@ -8,7 +8,6 @@ folder, and the window manager must then show the first window un-minimised and 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,14 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.window_manager import window_manager, x  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.xvfb
 
-TOOLS = ("openbox", "xdotool", "xprop")
-
-
-def _x(*args: str) -> str:
-    return subprocess.run(args, capture_output=True, text=True, timeout=30).stdout.strip()
+_x = x
 
 
 def _window_of(pid: int) -> str:
@@ -43,20 +39,6 @@ def _hidden(wid: str) -> bool:
 
 def _active() -> str:
     return _x("xdotool", "getactivewindow")
-
-
-@pytest.fixture
-def window_manager(qtbot):  # type: ignore[no-untyped-def]
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    assert not missing, f"scripts/system-deps test installs these: {missing}"
-    assert os.environ.get("DISPLAY"), "run under xvfb-run"
-    wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    qtbot.waitUntil(
-        lambda: "window id #" in _x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), timeout=10_000
-    )
-    yield wm
-    wm.terminate()
-    wm.wait(timeout=10)
 
 
 def test_a_second_launch_raises_the_first_window(qtbot, window_manager, tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ class Progress:
     phase: str  # current tempo phase name; "" outside tempo work
     session_elapsed_s: float  # active time, pauses excluded
     session_remaining_s: float  # planned time still to go
+    lead_in_s: float = 0.0  # after a resume: seconds of "3, 2, 1" left before time runs
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,14 @@ from backcoach.core.effects import (
     State,
     StateChanged,
 )
+from backcoach.core.lead_in import LeadIn
 from backcoach.core.plan import Plan, Segment, SegmentKind
 from backcoach.core.records import SegmentRecord, SessionStatus
 
 Clock = Callable[[], float]
 
 BACK_GRACE_S = 3.0  # "back" this early in a segment goes to the previous exercise
+LEAD_IN_S = 3  # after a pause, "3, 2, 1" before time runs again
 SUSPEND_GAP_S = 2.0  # a tick gap this long means the machine was asleep
 
 _R, _P = State.RUNNING, State.PAUSED
@@ -51,7 +53,13 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
 
 
 class SessionMachine:
-    def __init__(self, plan: Plan, clock: Clock, suspend_gap_s: float = SUSPEND_GAP_S) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        suspend_gap_s: float = SUSPEND_GAP_S,
+        lead_in_s: int = LEAD_IN_S,
+    ) -> None:
         if not plan.segments:
             raise ValueError("a plan needs at least one segment")
         self.plan = plan
@@ -68,6 +76,7 @@ class SessionMachine:
         self._hurt = False  # the current segment was reported as hurting
         self._active_s = 0.0  # session time banked before the current running stretch
         self._run_start = 0.0
+        self._lead = LeadIn(lead_in_s)  # "3, 2, 1" after a resume
 
     # ----- queries -------------------------------------------------------------------
     @property
@@ -77,12 +86,20 @@ class SessionMachine:
     def elapsed(self, now: float | None = None) -> float:
         """Seconds into the current segment."""
         t = self._paused_at if self.state != State.RUNNING else (self._now(now))
+        if self._lead.until is not None:
+            t = max(t, self._lead.until)  # time stands still through "3, 2, 1"
         return max(0.0, min(t - self._seg_start, self.segment.duration_s))
 
     def session_elapsed(self, now: float | None = None) -> float:
         if self.state == State.RUNNING:
-            return self._active_s + (self._now(now) - self._run_start)
+            return self._active_s + max(0.0, self._now(now) - self._run_start)
         return self._active_s
+
+    def lead_in_left(self, now: float | None = None) -> float:
+        """Seconds of the resume's "3, 2, 1" still to go (0 when time is running)."""
+        if self._lead.until is None or self.state != _R:
+            return 0.0
+        return max(0.0, self._lead.until - self._now(now))
 
     def progress(self, now: float | None = None) -> Progress:
         """Where the session is now (what every tick reports), at any moment."""
@@ -95,6 +112,8 @@ class SessionMachine:
         """
         if self.state != _R:
             return None
+        if self._lead.active:
+            return self._lead.next_due()
         seg = self.segment
         deadline = self._seg_start + seg.duration_s
         if self._next_cue < len(seg.cues):
@@ -119,11 +138,16 @@ class SessionMachine:
 
     def resume(self) -> list[Effect]:
         now = self._enter(Event.RESUME)
-        shift = now - self._paused_at
-        self._seg_start += shift
-        self._run_start = self._last_tick = now
+        # A short "3, 2, 1" first, spoken and shown; the segment's time runs after it.
+        lead = max(0, self._lead.seconds) if self.segment.kind != SegmentKind.DONE else 0
+        if lead:
+            self._lead.begin(now, self.elapsed(now))
+        self._seg_start += now + lead - self._paused_at
+        self._last_tick = now
+        self._run_start = now + lead
         self.state = _R
-        return [StateChanged(_P, _R, "resume"), self._progress(now)]
+        out: list[Effect] = [StateChanged(_P, _R, "resume")]
+        return out + self._lead.due(now, self.index) + [self._progress(now)]
 
     def skip(self) -> list[Effect]:
         now = self._enter(Event.SKIP)
@@ -171,9 +195,16 @@ class SessionMachine:
         gap = t - self._last_tick
         if gap > self._suspend_gap_s:
             # Time froze at the last tick we saw; nothing is skipped while asleep.
+            self._cancel_lead_in(self._last_tick)
             out = self._do_pause(self._last_tick, "suspend")
             return [AutoPaused(gap), *out]
         self._last_tick = t
+        if self._lead.until is not None:
+            out = self._lead.due(t, self.index)
+            if t < self._lead.until:
+                return [*out, self._progress(t)]
+            self._lead.end()
+            return out + self._advance(t)
         return self._advance(t)
 
     def replace_plan(self, plan: Plan) -> list[Effect]:
@@ -190,6 +221,8 @@ class SessionMachine:
         if match is None:
             raise ValueError("the new plan has no segment matching the current one")
         now = self._clock()
+        if self.state == _R:
+            self._cancel_lead_in(now)
         self.plan = plan
         return [*self._begin(match, self._at(now)), self._progress(now)]
 
@@ -198,6 +231,8 @@ class SessionMachine:
         seg = self.hurt_segment()
         item, round_no = seg.item_index, seg.round_no
         now = self._clock()
+        if self.state == _R:
+            self._cancel_lead_in(now)
         t = self._at(now)
         out: list[Effect] = []
         if self.segment.item_index == item:
@@ -234,7 +269,15 @@ class SessionMachine:
                 self._seg_start += gap
                 self._run_start += gap
             self._last_tick = now
+            self._cancel_lead_in(now)
         return now
+
+    def _cancel_lead_in(self, now: float) -> None:
+        """Any event during "3, 2, 1" ends it: time runs from now, from where it stood."""
+        if self._lead.until is not None and self._lead.until > now:
+            self._seg_start -= self._lead.until - now
+            self._run_start -= self._lead.until - now
+        self._lead.end()
 
     def _do_pause(self, at: float, reason: str) -> list[Effect]:
         self._active_s += at - self._run_start
@@ -335,6 +378,7 @@ class SessionMachine:
             phase=phase,
             session_elapsed_s=self.session_elapsed(now),
             session_remaining_s=max(0.0, self.plan.total_s - seg.start_s - elapsed),
+            lead_in_s=self.lead_in_left(now),
         )
 
     def hurt_segment(self) -> Segment:

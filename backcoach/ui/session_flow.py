@@ -123,10 +123,11 @@ class SessionFlow(QObject):
             parent=self,
         )
         self.driver.ended.connect(self._ended)
+        # The page first: it shows where the session now is before a question is asked.
+        self.page.attach(self.driver)
         self.driver.effects.connect(self._watch)
         self.check_answers = []
         self._check_due = CheckDue()
-        self.page.attach(self.driver)
         if self._save_status is None:  # the history opens after the window's first paint
             self._save_status = self._watch_saving(self.ctx.history)
         state = getattr(self.ctx.history, "save_state", None)
@@ -187,7 +188,7 @@ class SessionFlow(QObject):
             variants = {**self.options.variants, ex.id: easier.id}
             self.options = replace(self.options, variants=variants)
             self.driver.replace_plan(build_plan(self.routine, self.ctx.catalog, self.options))
-            self.page.caption.setText(
+            self.page.set_caption(
                 self.tr("Switched to {0}. Press Space when you are in position.").format(
                     easier.name
                 )
@@ -215,6 +216,7 @@ class SessionFlow(QObject):
         assert self.driver is not None
         if self.driver.state == State.RUNNING:
             self.driver.pause()
+        self.page.set_caption(self.tr("Paused for a question."))
         dialog = CheckDialog(check, self.window)
         dialog.exec()
         if dialog.answer is not None:

@@ -27,6 +27,7 @@ from backcoach.core.safety import (
     covered_text,
     may_start,
 )
+from backcoach.ui.dialogs.content_fit import ContentFit
 from backcoach.ui.widgets.pain_scale import pain_scale
 
 
@@ -84,6 +85,7 @@ class BeforeStartDialog(QDialog):
         root.addLayout(pain_row)
         root.addWidget(self.buttons)
         self._update()
+        ContentFit(self)
 
     def ticked(self) -> list[str]:
         return [fid for fid, box in self.flag_boxes.items() if box.isChecked()]

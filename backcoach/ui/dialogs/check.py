@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backcoach.core.catalog import Answer, Check
+from backcoach.ui.dialogs.content_fit import ContentFit
 
 
 class CheckDialog(QDialog):
@@ -40,6 +41,7 @@ class CheckDialog(QDialog):
         self.carry_on.setVisible(False)
         self.carry_on.clicked.connect(self.accept)
         root.addWidget(self.carry_on)
+        ContentFit(self)
 
     def _answer(self, answer: Answer) -> None:
         self.answer = answer

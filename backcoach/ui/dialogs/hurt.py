@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from backcoach.ui.dialogs.content_fit import ContentFit
+
 CHOICES = ("easier", "skip", "end", "carry-on")
 
 
@@ -50,6 +52,7 @@ class HurtDialog(QDialog):
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         root.addWidget(note)
+        ContentFit(self)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

@@ -1,25 +1,21 @@
 """The follow-along page: the figure large, the countdown ring, the caption.
 
 It renders the driver's effects and forwards button presses and keys to the driver;
-it holds no session logic. Sizes are set from the page height so the numbers, the
-side and the caption read from a mat three metres away.
+it holds no session logic. The words come from ``session_words``, the type sizes from
+``session_scale`` (by the page's width and height), what a screen reader hears from
+``session_announcer``. Nothing on it asks for more room than the smallest screen has:
+names elide (full text in the tooltip), type shrinks, and Pause, Stop and This hurts
+stay whole.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import QLayout, QPushButton, QWidget
 
 from backcoach.core.catalog import Catalog
+from backcoach.core.cues import CueKind
 from backcoach.core.effects import (
     AutoPaused,
     CueDue,
@@ -32,19 +28,24 @@ from backcoach.core.effects import (
 )
 from backcoach.core.plan import Segment, SegmentKind
 from backcoach.speech.status import VoiceStatus, button_text
+from backcoach.ui import session_scale as scale
+from backcoach.ui import session_words as words
+from backcoach.ui.session_announcer import SessionAnnouncer
 from backcoach.ui.session_driver import SessionDriver
-from backcoach.ui.widgets.countdown_ring import CountdownRing
 from backcoach.ui.widgets.figure_player import FigurePlayer
-from backcoach.ui.widgets.figures import ExerciseThumb
-from backcoach.ui.widgets.save_warning import SaveWarning
 
-KIND_WORDS = {
-    SegmentKind.PREPARE: "Get ready",
-    SegmentKind.WORK: "Work",
-    SegmentKind.REST: "Rest",
-    SegmentKind.SWITCH: "Switch sides",
-    SegmentKind.DONE: "Done",
+KIND_WORDS = words.KIND_WORDS
+MIN_PAGE = QSize(400, 200)  # the page never asks for more; its type shrinks instead
+# Type sizes (px at a 1280×800 page) and weights.
+TYPE = {
+    "kind_label": (22, 700),
+    "title": (40, 700),
+    "side_label": (36, 700),
+    "detail": (20, 400),
+    "rep_label": (26, 700),
+    "next_label": (20, 400),
 }
+CAPTION_PX = 34
 
 
 def show_segment(player: FigurePlayer, seg: Segment, picture: str | None = None) -> None:
@@ -66,7 +67,8 @@ def show_segment(player: FigurePlayer, seg: Segment, picture: str | None = None)
 
 
 class SessionPage(QWidget):
-    stopRequested = Signal()  # Esc or the Stop button; the window confirms first
+    stopRequested = Signal()  # Esc (in a window) or the Stop button; the window confirms
+    # F or the button; in full screen Esc leaves it (the window's FullScreen does that).
     hurtRequested = Signal()  # H or "This hurts"
     muteToggled = Signal()
     fullScreenToggled = Signal()
@@ -76,8 +78,14 @@ class SessionPage(QWidget):
         self.catalog = catalog
         self.driver: SessionDriver | None = None
         self._segment: Segment | None = None
+        self._caption_until: float | None = None  # clock time the caption stops being true
+        self._full = False
+        self._watched: QWidget | None = None
+        self._unit = 1.0  # the type's scale, as last fitted
+        self.announcer = SessionAnnouncer()
         self._build()
         self._shortcuts()
+        self.setMinimumSize(MIN_PAGE)
 
     # ----- wiring ----------------------------------------------------------------------
     def attach(self, driver: SessionDriver) -> None:
@@ -86,7 +94,8 @@ class SessionPage(QWidget):
         self.driver = driver
         driver.effects.connect(self.render)
         self.progress.setRange(0, max(1, int(driver.plan.total_s)))
-        self.caption.setText("")
+        self.announcer.reset()
+        self._set_caption("")
 
     def set_save_warning(self, text: str, failing: bool = True) -> None:
         """Say at the top of the page that saving fails (or works again); "" hides it."""
@@ -99,6 +108,26 @@ class SessionPage(QWidget):
         """The voice button tells the truth: on, off, or why there is no sound."""
         self.mute_button.setText(self.tr(button_text(status)))
         self.mute_button.setAccessibleDescription(self.tr(status.text))
+        self._fit()
+
+    def set_caption(self, text: str) -> None:
+        """A caption from outside the session (the flow's "Switched to …"); it stays."""
+        self._set_caption(text)
+
+    def set_full_screen(self, on: bool) -> None:
+        """The button and Esc say and do what they will: leave full screen, or stop."""
+        self._full = on
+        if hasattr(self, "_stop_key"):
+            self._stop_key.setEnabled(not on)
+        if on:
+            self.full_button.setText(self.tr("Leave full screen"))
+            self.full_button.setToolTip(self.tr("Back to a window (F or Esc)"))
+            self.stop_button.setToolTip(self.tr("End the session"))
+        else:
+            self.full_button.setText(self.tr("Full screen"))
+            self.full_button.setToolTip(self.tr("Fill the screen (F)"))
+            self.stop_button.setToolTip(self.tr("End the session (Esc)"))
+        self._fit()
 
     def _call(self, name: str) -> None:
         if self.driver is not None:
@@ -110,66 +139,58 @@ class SessionPage(QWidget):
             if isinstance(e, SegmentStarted):
                 self._show_segment(e.segment)
             elif isinstance(e, CueDue):
-                self.caption.setText(e.cue.text)
+                self._show_cue(e)
             elif isinstance(e, Progress):
                 self._show_progress(e)
             elif isinstance(e, StateChanged):
-                self._show_state(e.new)
+                self._show_state(e.new, e.reason)
             elif isinstance(e, AutoPaused):
-                self.caption.setText(
+                self._set_caption(
                     self.tr("Paused: the computer was asleep. Press Space to carry on.")
                 )
             elif isinstance(e, SessionEnded):
-                self._show_state(State.FINISHED)
+                self._show_state(State.FINISHED, "")
 
     def _show_segment(self, seg: Segment) -> None:
         self._segment = seg
-        plan = self.driver.plan if self.driver else None
-        self.kind_label.setText(self.tr(KIND_WORDS[seg.kind]).upper())
-        if seg.kind == SegmentKind.DONE:
-            self.title.setText(self.tr("Session complete"))
-        else:
-            self.title.setText(seg.exercise_name or self.tr("Rest"))
-        self.detail.setText(self._detail(seg))
-        side = {"left": self.tr("◀  LEFT SIDE"), "right": self.tr("RIGHT SIDE  ▶")}.get(
-            seg.side, ""
-        )
-        self.side_label.setText(side)
-        self.side_label.setVisible(bool(side))
-        upcoming = plan.next_work(seg.index) if plan else None
+        head = words.header(seg)
+        self.kind_label.setText(head.kind)
+        self.kind_label.setVisible(head.kind.lower() != head.title.lower())  # not "REST Rest"
+        self.title.set_full_text(head.title)
+        self.detail.set_full_text(head.detail)
+        self.side_label.setText(head.side)
+        self.side_label.setVisible(bool(head.side))
+        nxt, upcoming = words.next_up(self.driver.plan, seg) if self.driver else ("", None)
+        self.next_label.set_full_text(nxt)
         if upcoming is None:
-            self.next_label.setText(self.tr("Last one: finish strong"))
             self.next_thumb.show_exercise("", "")
         else:
-            self.next_label.setText(self.tr("Next: {0}").format(self._short(upcoming)))
             self.next_thumb.show_picture(self._picture(upcoming.exercise_id), upcoming.variant)
+        self._set_caption("")
         # In a rest, show the coming exercise so the runner can get into position.
         show_segment(self.figure, seg, self._picture(seg.exercise_id))
+        side = self.tr("{0} side").format(seg.side) if head.side else ""
+        where = ", ".join(p for p in (head.kind.capitalize(), head.title, side) if p)
+        self.announcer.changed(self.title, "segment", f"{where}. {head.detail}".strip(" ."))
+        self.announcer.changed(self.next_label, "next", nxt)
+        self.announcer.forget("rep")
+
+    def _show_cue(self, e: CueDue) -> None:
+        life = words.CAPTION_LIFE_S.get(e.cue.kind)
+        self._set_caption(e.cue.text, None if life is None else e.due + life)
+        lead_in = self.driver is not None and self.driver.coach.machine.lead_in_left() > 0
+        if e.cue.kind != CueKind.COUNTDOWN or lead_in:  # the ring says the last three
+            self.announcer.changed(self.caption, "instruction", e.cue.text)
+
+    def _set_caption(self, text: str, until: float | None = None) -> None:
+        self._caption_until = until
+        if text != self.caption.text():
+            self.caption.setText(text)
+            self._fit_caption()
 
     def _picture(self, exercise_id: str) -> str:
         ex = self.catalog.exercises.get(exercise_id)
         return ex.picture if ex is not None else exercise_id
-
-    def _short(self, seg: Segment) -> str:
-        side = self.tr(", {0} side").format(seg.side) if seg.side != "none" else ""
-        same = self._segment is not None and seg.exercise_id == self._segment.exercise_id
-        if same and seg.sets > 1:
-            return self.tr("set {0}{1}").format(seg.set_no, side)
-        return seg.exercise_name + side
-
-    def _detail(self, seg: Segment) -> str:
-        parts = []
-        if seg.kind == SegmentKind.REST:
-            parts.append(self.tr("then {0}").format(seg.exercise_name))
-        if seg.sets > 1:
-            parts.append(self.tr("set {0} of {1}").format(seg.set_no, seg.sets))
-        if seg.rounds > 1:
-            parts.append(self.tr("round {0} of {1}").format(seg.round_no, seg.rounds))
-        if seg.kind == SegmentKind.WORK and seg.mode == "reps":
-            parts.append(self.tr("{0} reps").format(seg.reps))
-        elif seg.kind == SegmentKind.WORK:
-            parts.append(self.tr("{0} s hold").format(round(seg.duration_s)))
-        return " · ".join(parts)
 
     def _show_progress(self, p: Progress) -> None:
         seg = self._segment
@@ -177,23 +198,25 @@ class SessionPage(QWidget):
             return
         paused = self.driver is not None and self.driver.state == State.PAUSED
         self.ring.set_state(
-            p.remaining_s, seg.duration_s, seg.kind.value, self.tr(KIND_WORDS[seg.kind]), paused
+            p.remaining_s, seg.duration_s, seg.kind.value, words.ring_text(seg, p, paused), paused
         )
-        if seg.kind == SegmentKind.WORK and seg.mode == "reps" and seg.reps:
-            phase = f" · {p.phase.upper()}" if p.phase else ""
-            self.rep_label.setText(self.tr("Rep {0} of {1}").format(p.rep, seg.reps) + phase)
-        elif seg.kind == SegmentKind.WORK and p.phase:
-            self.rep_label.setText(p.phase.upper())
-        elif seg.kind == SegmentKind.WORK:
-            self.rep_label.setText(self.tr("Hold"))
-        else:
-            self.rep_label.setText("")
+        secs = self.ring.seconds_shown()
+        self.announcer.countdown(
+            self.ring, seg.index, secs, paused, words.ring_description(seg, p, paused)
+        )
+        rep = words.rep_line(seg, p)
+        self.rep_label.set_full_text(rep)
+        if words.reps_shown(seg):
+            self.announcer.changed(self.rep_label, "rep", self.tr("Rep {0}").format(p.rep))
         self.progress.setValue(int(seg.start_s + p.elapsed_s))
         left = int(p.session_remaining_s)
         self.progress.setFormat(self.tr("{0}:{1:02d} left").format(left // 60, left % 60))
         self.figure.set_elapsed(p.elapsed_s)
+        until = self._caption_until
+        if until is not None and self.driver is not None and self.driver.clock() >= until:
+            self._set_caption("")  # "10 seconds left." is not true at 5
 
-    def _show_state(self, state: State) -> None:
+    def _show_state(self, state: State, reason: str) -> None:
         running = state == State.RUNNING
         self.pause_button.setText(self.tr("Pause") if running else self.tr("Resume"))
         active = state in (State.RUNNING, State.PAUSED)
@@ -206,114 +229,21 @@ class SessionPage(QWidget):
         ):
             b.setEnabled(active)
         self.figure.set_paused(not running)
-        if state == State.PAUSED and self.driver is not None:
-            self._show_progress(self.driver.coach.machine.progress())
+        if state == State.PAUSED:
+            if reason == "pause":
+                self._set_caption(self.tr("Paused. Press Space to carry on."))
+            elif reason == "hurt":
+                self._set_caption(self.tr("Paused."))
+            self.announcer.changed(self.caption, "instruction", self.caption.text())
+            if self.driver is not None:
+                self._show_progress(self.driver.coach.machine.progress())
+        self._fit()
 
     # ----- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.kind_label = QLabel()
-        self.title = QLabel()
-        self.detail = QLabel()
-        self.detail.setProperty("role", "muted")
-        self.side_label = QLabel()
-        self.side_label.setAccessibleDescription(self.tr("Side"))
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Progress through the routine"))
-        self.progress.setTextVisible(True)
+        from backcoach.ui.session_page_build import build
 
-        self.figure = FigurePlayer()
-        self.ring = CountdownRing()
-        self.rep_label = QLabel()
-        self.rep_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.rep_label.setAccessibleDescription(self.tr("Rep and phase"))
-        self.caption = QLabel()
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setWordWrap(True)
-        self.caption.setAccessibleDescription(self.tr("Spoken cue"))
-        self.next_thumb = ExerciseThumb(72)
-        self.next_label = QLabel()
-        self.next_label.setMinimumWidth(120)
-        self.next_label.setAccessibleDescription(self.tr("Next up"))
-
-        header = QHBoxLayout()
-        header.addWidget(self.kind_label)
-        header.addSpacing(12)
-        header.addWidget(self.title)
-        header.addSpacing(16)
-        header.addWidget(self.detail, 1)
-        header.addWidget(
-            self.side_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
-
-        left = QVBoxLayout()
-        left.addWidget(self.figure, 1)
-        left.addWidget(self.rep_label)
-        nxt = QHBoxLayout()
-        nxt.addStretch(1)
-        nxt.addWidget(self.next_thumb)
-        nxt.addWidget(self.next_label)
-        nxt.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.ring, 1)
-        right.addLayout(nxt)
-        middle = QHBoxLayout()
-        middle.addLayout(left, 6)
-        middle.addLayout(right, 5)
-
-        self.pause_button = self._button(
-            self.tr("Pause"), self.tr("Pause or resume (Space)"), "toggle_pause"
-        )
-        self.back_button = self._button(
-            self.tr("Back"), self.tr("Restart this part, or go back (Left arrow)"), "back"
-        )
-        self.skip_button = self._button(
-            self.tr("Skip"), self.tr("Skip to the next part (Right arrow)"), "skip"
-        )
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("End the session (Esc)"))
-        self.stop_button.clicked.connect(self.stopRequested)
-        self.hurt_button = QPushButton(self.tr("This hurts"))
-        self.hurt_button.setToolTip(self.tr("Pause and choose what to do (H)"))
-        self.hurt_button.clicked.connect(self.hurtRequested)
-        self.mute_button = QPushButton(self.tr("Voice: on"))
-        self.mute_button.setToolTip(self.tr("Turn the voice off or on (M)"))
-        self.mute_button.clicked.connect(self.muteToggled)
-        self.full_button = QPushButton(self.tr("Full screen"))
-        self.full_button.setToolTip(self.tr("Full screen on or off (F)"))
-        self.full_button.clicked.connect(self.fullScreenToggled)
-        for b in (self.stop_button, self.hurt_button, self.mute_button, self.full_button):
-            b.setProperty("big", True)
-        self.hurt_button.setProperty("danger", True)
-
-        controls = QHBoxLayout()
-        for b in (self.pause_button, self.back_button, self.skip_button, self.stop_button):
-            controls.addWidget(b)
-        controls.addStretch(1)
-        for b in (self.mute_button, self.full_button, self.hurt_button):
-            controls.addWidget(b)
-
-        self.save_warning = SaveWarning()
-        root = QVBoxLayout(self)
-        root.addWidget(self.save_warning)
-        root.addLayout(header)
-        root.addWidget(self.progress)
-        root.addLayout(middle, 1)
-        root.addWidget(self.caption)
-        root.addLayout(controls)
-        self.setTabOrder(self.pause_button, self.back_button)
-        self.setTabOrder(self.back_button, self.skip_button)
-        self.setTabOrder(self.skip_button, self.stop_button)
-        self.setTabOrder(self.stop_button, self.mute_button)
-        self.setTabOrder(self.mute_button, self.full_button)
-        self.setTabOrder(self.full_button, self.hurt_button)
-
-    def _button(self, text: str, tip: str, action: str) -> QPushButton:
-        b = QPushButton(text)
-        b.setToolTip(tip)
-        b.setProperty("big", True)
-        b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        b.clicked.connect(lambda: self._call(action))
-        return b
+        build(self)
 
     def _shortcuts(self) -> None:
         keys = {
@@ -334,20 +264,77 @@ class SessionPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
             self._keys.append(sc)
+            if key == Qt.Key.Key_Escape:
+                self._stop_key = sc  # off in full screen: there Esc leaves full screen
+
+    # ----- fitting the room ------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched = window
+        self.set_full_screen(window.isFullScreen())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.WindowStateChange:
+            self.set_full_screen(self._watched.isFullScreen())
+        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        h = max(self.height(), 400)
-        for label, frac, bold in (
-            (self.kind_label, 0.04, True),
-            (self.title, 0.065, True),
-            (self.detail, 0.035, False),
-            (self.side_label, 0.06, True),
-            (self.rep_label, 0.055, True),
-            (self.caption, 0.06, True),
-            (self.next_label, 0.035, False),
-        ):
-            f = label.font()
-            f.setPixelSize(int(h * frac))
-            f.setBold(bold)
-            label.setFont(f)
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Type for the room there is; smaller again while the page's layout needs more."""
+        u = scale.unit(self.size())
+        for _ in range(8):
+            self._apply_type(u)
+            layout = self.layout()
+            layout.invalidate()
+            need = layout.totalMinimumSize()
+            if need.height() <= self.height() and need.width() <= self.width():
+                break
+            ratio = min(self.height() / max(1, need.height()), self.width() / max(1, need.width()))
+            u = max(scale.MIN_UNIT / 2, u * min(0.95, ratio))
+        self._fit_caption(u)
+        self.layout().activate()  # lay out now, not at the next event: the ring's size is read
+
+    def _apply_type(self, u: float) -> None:
+        self._unit = u
+        gap = max(2, round(6 * u))
+        for layout in (self.layout(), *self.layout().findChildren(QLayout)):
+            layout.setSpacing(gap)
+        for name, (px, weight) in TYPE.items():
+            scale.set_px(getattr(self, name), round(px * u), weight)
+        self.next_thumb.setFixedWidth(max(32, round(72 * u)))
+        buttons = self.buttons()
+        spacing = self.controls.spacing() if self.controls.spacing() >= 0 else 6
+        px = round(scale.BUTTON_PX * u)
+        while True:
+            for b in buttons:
+                scale.set_button_px(b, px)
+            need = sum(b.sizeHint().width() for b in buttons) + spacing * (len(buttons) + 1)
+            if need <= self.width() or px <= scale.MIN_PX:
+                break
+            px = max(scale.MIN_PX, int(px * 0.92))
+        self.caption.setFixedHeight(scale.caption_height(self.caption, round(CAPTION_PX * u)))
+
+    def _fit_caption(self, u: float | None = None) -> None:
+        u = self._unit if u is None else u
+        width = max(1, self.width() - 16)
+        px = scale.caption_px(self.caption, self.caption.text(), width, round(CAPTION_PX * u))
+        scale.set_px(self.caption, px, 700)
+
+    def buttons(self) -> list[QPushButton]:
+        return [
+            self.pause_button,
+            self.back_button,
+            self.skip_button,
+            self.stop_button,
+            self.mute_button,
+            self.full_button,
+            self.hurt_button,
+        ]
