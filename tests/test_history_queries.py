@@ -128,7 +128,7 @@ def test_the_sample_history_follows_the_shipped_catalogue(catalog) -> None:
         routine = catalog.routines[routine_id]
         assert name == routine.name
         shipped = {item.exercise for item in routine.items}
-        for ex_id, ex_name, per_side, *_ in items:
+        for ex_id, per_side, *_, ex_name in items:
             assert ex_id in shipped, (routine_id, ex_id)
             assert (catalog.exercises[ex_id].name, catalog.exercises[ex_id].per_side) == (
                 ex_name,

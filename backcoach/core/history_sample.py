@@ -18,40 +18,40 @@ from pathlib import Path
 
 from backcoach.core import history_files
 
-# (exercise id, name, per side, sets, seconds per set, reps or None)
-_Item = tuple[str, str, bool, int, float, int | None]
+# (exercise id, per side, sets, seconds per set, reps or None, name)
+_Item = tuple[str, bool, int, float, int | None, str]
 _ROUTINES: dict[str, tuple[str, tuple[_Item, ...]]] = {
     "strengthen-and-mobilise": (
         "Strengthen and mobilise",
         (
-            ("leg-swings", "Leg swings", True, 1, 40.0, None),
-            ("deep-core-activation", "Deep core activation", False, 2, 60.0, None),
-            ("single-leg-squat-rotation", "Single-leg squat with rotation", True, 2, 45.0, 8),
-            ("single-leg-bridge", "Single-leg bridge", True, 1, 45.0, 10),
-            ("side-plank-rotation", "Side plank with rotation", True, 1, 40.0, 8),
-            ("chicago-rolls", "Chicago rolls", True, 1, 40.0, 8),
+            ("leg-swings", True, 1, 40.0, None, "Leg swings"),
+            ("deep-core-activation", False, 2, 60.0, None, "Deep core activation"),
+            ("single-leg-squat-rotation", True, 2, 45.0, 8, "Single-leg squat with rotation"),
+            ("single-leg-bridge", True, 1, 45.0, 10, "Single-leg bridge"),
+            ("side-plank-rotation", True, 1, 40.0, 8, "Side plank with rotation"),
+            ("chicago-rolls", True, 1, 40.0, 8, "Chicago rolls"),
         ),
     ),
     "stability-ball-circuit": (
         "Stability-ball strength circuit",
         (
-            ("plank", "Plank", False, 3, 45.0, None),
-            ("ball-back-extension", "Stability-ball back extension", False, 3, 50.0, 12),
-            ("ball-reverse-leg-raise", "Stability-ball reverse leg raise", False, 3, 50.0, 15),
-            ("glute-bridge", "Glute bridge", False, 3, 75.0, 15),
-            ("locust-pose", "Locust pose", False, 3, 30.0, None),
+            ("plank", False, 3, 45.0, None, "Plank"),
+            ("ball-back-extension", False, 3, 50.0, 12, "Stability-ball back extension"),
+            ("ball-reverse-leg-raise", False, 3, 50.0, 15, "Stability-ball reverse leg raise"),
+            ("glute-bridge", False, 3, 75.0, 15, "Glute bridge"),
+            ("locust-pose", False, 3, 30.0, None, "Locust pose"),
         ),
     ),
     "post-run-cooldown": (
         "Post-run mobility cool-down",
         (
-            ("roll-down", "Roll down", False, 1, 45.0, None),
-            ("downward-dog", "Downward dog", False, 2, 45.0, None),
-            ("childs-pose", "Child's pose", False, 2, 45.0, None),
-            ("cat-cow", "Cat-cow", False, 2, 45.0, None),
-            ("modified-childs-pose", "Modified child's pose", True, 1, 40.0, None),
-            ("kneeling-hip-flexor-stretch", "Kneeling hip flexor stretch", True, 1, 45.0, None),
-            ("figure-four-stretch", "Figure four stretch", True, 1, 45.0, None),
+            ("roll-down", False, 1, 45.0, None, "Roll down"),
+            ("downward-dog", False, 2, 45.0, None, "Downward dog"),
+            ("childs-pose", False, 2, 45.0, None, "Child's pose"),
+            ("cat-cow", False, 2, 45.0, None, "Cat-cow"),
+            ("modified-childs-pose", True, 1, 40.0, None, "Modified child's pose"),
+            ("kneeling-hip-flexor-stretch", True, 1, 45.0, None, "Kneeling hip flexor stretch"),
+            ("figure-four-stretch", True, 1, 45.0, None, "Figure four stretch"),
         ),
     ),
 }
@@ -75,7 +75,7 @@ class SampleSpec:
 def _segments(rng: random.Random, routine_id: str) -> list[tuple[object, ...]]:
     _, items = _ROUTINES[routine_id]
     rows: list[tuple[object, ...]] = []
-    for ex_id, name, per_side, sets, secs, reps in items:
+    for ex_id, per_side, sets, secs, reps, name in items:
         for set_no in range(1, sets + 1):
             for side in ("left", "right") if per_side else ("none",):
                 skipped = rng.random() < 0.03
