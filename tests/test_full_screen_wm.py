@@ -25,9 +25,22 @@ def _full(w) -> bool:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def managed(qtbot, window_manager, window):  # type: ignore[no-untyped-def]
-    """The real window, taken on by openbox (framed) before the test starts."""
+def managed(qtbot, window, window_manager):  # type: ignore[no-untyped-def]
+    """The real window, taken on by openbox (framed) before the test starts.
+
+    The window is up and active before openbox starts (the ``window`` fixture waits for
+    that on the bare server); openbox then takes it on as it starts, and may do so without
+    giving it the focus, so activation is asked again until the window manager grants it.
+    """
     w = window
+
+    def active() -> bool:
+        if not w.isActiveWindow():
+            w.activateWindow()
+            return False
+        return True
+
+    qtbot.waitUntil(active, timeout=10_000)
     w.open_routine("tiny")
     w.routine_page.start.click()
     qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
