@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QStackedLayout,
     QStackedWidget,
     QStyle,
     QStyleOptionButton,
@@ -55,6 +56,12 @@ def describe(widget: QWidget) -> str:
     if widget.objectName():
         parts.append(f"#{widget.objectName()}")
     text = _text(widget) or widget.accessibleName()
+    if not text and not widget.objectName():
+        named = widget.parentWidget()  # an anonymous container: say whose it is
+        while named is not None and type(named).__module__.startswith("PySide6"):
+            named = named.parentWidget()
+        if named is not None:
+            parts.append(f"in {type(named).__name__}")
     if text:
         short = " ".join(text.split())
         parts.append(repr(short[:40] + ("…" if len(short) > 40 else "")))
@@ -66,6 +73,8 @@ def _shown_in(widget: QWidget, top: QWidget) -> bool:
 
 
 def _minimum_problems(top: QWidget, screen: QSize) -> list[str]:
+    if top.width() > screen.width() + TOLERANCE or top.height() > screen.height() + TOLERANCE:
+        return [f"{describe(top)} is {_size(top.size())}, bigger than the {_size(screen)} screen"]
     need = top.minimumSize().expandedTo(top.minimumSizeHint())
     if need.width() > screen.width() or need.height() > screen.height():
         return [
@@ -114,11 +123,12 @@ def _edge_problems(widget: QWidget, top: QWidget) -> list[str]:
 
 def _squeeze_problems(widget: QWidget) -> list[str]:
     layout = widget.layout()
-    if layout is None or widget.width() <= 0:
-        return []
+    if layout is None or widget.width() <= 0 or isinstance(layout, QStackedLayout):
+        return []  # a stack needs only its current page's room; that page is checked
+    # Not height-for-width: Qt takes a wrapped label's preferred height as the minimum
+    # there, which would flag every page with a paragraph. Wrapped text that really lacks
+    # room is found by the label check.
     need = layout.totalMinimumSize()
-    if layout.hasHeightForWidth():
-        need.setHeight(max(need.height(), layout.totalMinimumHeightForWidth(widget.width())))
     if need.width() > widget.width() + TOLERANCE or need.height() > widget.height() + TOLERANCE:
         return [
             f"{describe(widget)} is {widget.width()}x{widget.height()}, squeezed below its "
