@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -52,8 +53,8 @@ from backcoach.ui.widgets.weekly_minutes_chart import WeeklyMinutesChart
 WEEKS = 12
 
 
-def _titled(title: str, widget: QWidget) -> QFrame:
-    """A card with a small heading over a chart."""
+def _titled(title: str, widget: QWidget, beside: QWidget | None = None) -> QFrame:
+    """A card with a small heading over a chart (and ``beside`` it, a control)."""
     frame = QFrame()
     frame.setProperty("card", True)
     frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -62,7 +63,11 @@ def _titled(title: str, widget: QWidget) -> QFrame:
     heading.setBuddy(widget)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
-    layout.addWidget(heading)
+    top = QHBoxLayout()
+    top.addWidget(heading, 1)
+    if beside is not None:
+        top.addWidget(beside)
+    layout.addLayout(top)
     layout.addWidget(widget, 1)
     return frame
 
@@ -161,15 +166,14 @@ class HistoryPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(_titled(self.tr("Last {0} weeks").format(WEEKS), self.calendar), 4)
         charts.addWidget(_titled(self.tr("Minutes per week"), self.minutes_chart), 5)
-        pain_card = _titled(self.tr("Pain, 0 to 10"), self.pain_chart)
-        self.distance_box = QCheckBox(self.tr("Show weekly distance"))
+        self.distance_box = QCheckBox(self.tr("Weekly km"))
         self.distance_box.setToolTip(
             self.tr("Draw the kilometres you ran each week behind the pain")
         )
         self.distance_box.setChecked(bool(self.ctx and self.ctx.settings.history_shows_distance))
         self.distance_box.setVisible(bool(self.ctx and self.ctx.runs is not None))
         self.distance_box.toggled.connect(self._distance_toggled)
-        pain_card.layout().addWidget(self.distance_box)
+        pain_card = _titled(self.tr("Pain, 0 to 10"), self.pain_chart, self.distance_box)
         charts.addWidget(pain_card, 5)
 
         self.model = SessionTableModel(self.store, parent=self, today=self._today)
@@ -221,7 +225,14 @@ class HistoryPage(QWidget):
         content.setStretchFactor(0, 2)
         content.setStretchFactor(1, 3)
         content.setChildrenCollapsible(False)
-        return content
+        # On a short screen (1024x600) the cards, charts and list need more height than
+        # there is: the page scrolls instead of squeezing the charts over their labels.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        return scroll
 
     def _size_columns(self) -> None:
         """Fit the fixed columns to the loaded rows' text in the table's font.

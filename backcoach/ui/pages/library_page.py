@@ -101,6 +101,9 @@ class LibraryPage(QWidget):
             self.equipment_boxes[key] = box
             filters.addWidget(box)
         filters.addStretch(1)
+        # Time on the row below, beside "n routines hidden": one row of filters was wider
+        # than a 1024 px screen.
+        time_row = QHBoxLayout()
         self.time_combo = QComboBox()
         self.time_combo.setAccessibleName(self.tr("Time available"))
         self.time_combo.setToolTip(self.tr("Only show routines that fit the time you have"))
@@ -109,8 +112,8 @@ class LibraryPage(QWidget):
         idx = self.time_combo.findData(ctx.settings.max_minutes)
         self.time_combo.setCurrentIndex(max(idx, 0))
         self.time_combo.currentIndexChanged.connect(self._filters_changed)
-        filters.addWidget(QLabel(self.tr("Time:")))
-        filters.addWidget(self.time_combo)
+        time_row.addWidget(QLabel(self.tr("Time:")))
+        time_row.addWidget(self.time_combo)
 
         self.hidden_label = QLabel()
         self.hidden_label.setProperty("role", "muted")
@@ -133,7 +136,9 @@ class LibraryPage(QWidget):
         root.addLayout(after)
         root.addWidget(self.glute_check, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(filters)
-        root.addWidget(self.hidden_label)
+        time_row.addSpacing(16)
+        time_row.addWidget(self.hidden_label, 1)
+        root.addLayout(time_row)
         root.addWidget(scroll, 1)
         self.reload()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
+from backcoach.ui.widgets.hold_spin import HoldSpin
 from backcoach.ui.widgets.level_text import level_line
 from backcoach.ui.widgets.proposal_box import ProposalBox
 
@@ -83,7 +85,7 @@ class RoutinePage(QWidget):
         self.rounds.setToolTip(self.tr("How many times to go through the routine"))
         self.rounds_hint = QLabel()
         self.rounds_hint.setProperty("role", "muted")
-        self.hold = QSpinBox()
+        self.hold = HoldSpin()
         self.hold.setSuffix(" s")
         self.hold.setAccessibleName(self.tr("Hold length"))
         self.hold_hint = QLabel()
@@ -98,20 +100,21 @@ class RoutinePage(QWidget):
         self.start.setAccessibleName(self.tr("Start session"))
         self.start.clicked.connect(self._start)
 
-        options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Rounds:")))
-        options.addWidget(self.rounds)
-        options.addWidget(self.rounds_hint)
+        # Two rows of choices, the start on their right: in one row they were wider
+        # than a 1024 px screen.
+        options = QGridLayout()
+        options.addWidget(QLabel(self.tr("Rounds:")), 0, 0)
+        options.addWidget(self.rounds, 0, 1)
+        options.addWidget(self.rounds_hint, 0, 2)
         self.hold_label = QLabel(self.tr("Holds:"))
-        options.addSpacing(16)
-        options.addWidget(self.hold_label)
-        options.addWidget(self.hold)
-        options.addWidget(self.hold_hint)
-        options.addSpacing(16)
-        options.addWidget(self.voice)
-        options.addStretch(1)
-        options.addWidget(self.minutes)
-        options.addWidget(self.start)
+        options.addWidget(self.hold_label, 1, 0)
+        options.addWidget(self.hold, 1, 1)
+        options.addWidget(self.hold_hint, 1, 2)
+        options.setColumnStretch(3, 1)
+        options.addWidget(self.voice, 0, 4, 2, 1)
+        options.addWidget(self.minutes, 0, 5, 2, 1)
+        options.addWidget(self.start, 0, 6, 2, 1)
+        options.setHorizontalSpacing(12)
 
         self.proposal = ProposalBox()
         self.proposal.answered.connect(self._answer_proposal)
@@ -230,9 +233,8 @@ class RoutinePage(QWidget):
         hi = int(max(r[1] for r in ranges))
         self.hold.blockSignals(True)
         # One step below the range means "as planned": each exercise keeps its own hold.
-        self.hold.setRange(lo - 1, hi)
+        self.hold.set_hold_range(lo, hi)
         self.hold.setSpecialValueText(self.tr("As planned"))
-        self.hold.setSingleStep(5)
         self.hold.setValue(int(saved) if saved is not None else lo - 1)
         self.hold.blockSignals(False)
         self.hold_hint.setText(self.tr("(within the sources' {0}–{1} s)").format(lo, hi))
