@@ -41,6 +41,7 @@ from backcoach.core.weekly_plan import WeekRecord
 from backcoach.ui.formats import number
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
+from backcoach.ui.widgets.fit_scroll import WrapAwareBox
 from backcoach.ui.widgets.level_history import LevelHistoryView
 from backcoach.ui.widgets.pain_chart import PainChart
 from backcoach.ui.widgets.plan_record import PlanRecordView
@@ -212,7 +213,7 @@ class HistoryPage(QWidget):
         self.tabs.addTab(self.level_view, self.tr("Levels"))
         self.tabs.addTab(self.plan_view, self.tr("Your week"))
 
-        overview = QWidget()
+        overview = WrapAwareBox()
         layout = QVBoxLayout(overview)
         layout.setContentsMargins(0, 8, 0, 4)
         layout.addLayout(cards)
