@@ -73,15 +73,18 @@ def _shown_in(widget: QWidget, top: QWidget) -> bool:
 
 
 def _minimum_problems(top: QWidget, screen: QSize) -> list[str]:
+    problems = []
     if top.width() > screen.width() + TOLERANCE or top.height() > screen.height() + TOLERANCE:
-        return [f"{describe(top)} is {_size(top.size())}, bigger than the {_size(screen)} screen"]
+        problems.append(
+            f"{describe(top)} is {_size(top.size())}, bigger than the {_size(screen)} screen"
+        )
     need = top.minimumSize().expandedTo(top.minimumSizeHint())
     if need.width() > screen.width() or need.height() > screen.height():
-        return [
+        problems.append(
             f"{describe(top)} asks for at least {need.width()}x{need.height()}, "
             f"more than the {screen.width()}x{screen.height()} screen"
-        ]
-    return []
+        )
+    return problems
 
 
 def _visible_rect(widget: QWidget, top: QWidget) -> QRect:

@@ -32,12 +32,13 @@ def main(scale: str, out: Path) -> int:
     app = create_application([])
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
-    from tests.layout_checks import layout_problems
 
     from backcoach.ui.screenshot_scenes import walk
     from backcoach.ui.screenshots import TODAY, sample_window, settle
+    from tests.layout_checks import layout_problems
 
     found: list[dict[str, str]] = []
+    scenes: list[str] = []
     checks = 0
     screens = app.screens()
 
@@ -47,6 +48,7 @@ def main(scale: str, out: Path) -> int:
             nonlocal checks
             if widget is not None and not widget.isWindow():
                 return  # a part of a page, checked with the page
+            scenes.append(name)
             for screen in screens:
                 area = screen.availableGeometry()
                 if widget is None:
@@ -64,7 +66,11 @@ def main(scale: str, out: Path) -> int:
                     found.append({"scene": name, "size": size, "problem": problem})
 
         walk(w, clock, TODAY, check)
-    out.write_text(json.dumps({"scale": scale, "checks": checks, "problems": found}, indent=1))
+    out.write_text(
+        json.dumps(
+            {"scale": scale, "checks": checks, "scenes": scenes, "problems": found}, indent=1
+        )
+    )
     return 0
 
 

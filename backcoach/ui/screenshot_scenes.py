@@ -105,12 +105,21 @@ def session_at(w, clock, routine_id: str, target: Segment) -> None:  # type: ign
 
 def dialog_states(w, today: date) -> Iterator[tuple[str, QWidget]]:  # type: ignore[no-untyped-def]
     """Each dialog in each of its states, shown; closed once the caller is done with it."""
+    shown: QWidget | None = None
     for name, make in _dialog_makers(w, today).items():
         for state, dialog in make():
-            dialog.show()
+            if dialog is not shown:  # the same dialog stays open from state to state
+                _close(shown)
+                shown = dialog
+                dialog.show()
             yield (f"{name}-{state}" if state else name), dialog
-            dialog.close()
-            dialog.deleteLater()
+    _close(shown)
+
+
+def _close(dialog: QWidget | None) -> None:
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def _dialog_makers(w, today: date):  # type: ignore[no-untyped-def]
