@@ -48,9 +48,7 @@ def test_manual_theme_override_and_back(qtbot, window) -> None:
 def test_startup_notice_names_the_log_file(qtbot, window, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    window.ctx.notices.append(
-        "2 problem(s) in routine or exercise files; those files were skipped."
-    )
+    window.ctx.notices.append("2 problems in routine or exercise files; those files were skipped.")
     window.show_notices()
     assert len(shown) == 1 and "backcoach.log" in shown[0]
     window.show_notices()

@@ -28,6 +28,7 @@ from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan_export import format_total
 from backcoach.core.routine_draft import DraftCheck, RoutineDraft, check_draft, item_dosage
 from backcoach.core.routine_import import taken_ids
+from backcoach.core.words import counted
 from backcoach.ui.announce import announce
 from backcoach.ui.context import AppContext
 from backcoach.ui.draft_undo import DraftChange
@@ -276,7 +277,7 @@ class EditorPage(QWidget):
         self.save_button.setToolTip(
             self.tr("Save the routine (Ctrl+S)")
             if check.ok
-            else self.tr("Fix the {0} marked mistake(s) to save").format(n)
+            else self.tr("Fix the {0} to save").format(counted(n, "marked mistake"))
         )
         if check.total_s is not None:
             self.total.setText(self.tr("Total {0}").format(format_total(check.total_s)))

@@ -37,7 +37,9 @@ from backcoach.core.history import HistoryStore
 from backcoach.core.history_queries import PainPoint, WeekMinutes, monday_of
 from backcoach.core.history_stats import pain_trend
 from backcoach.core.progression import RoutineLevels
+from backcoach.core.stat_words import pain_words, relief_words, streak_words, week_words
 from backcoach.core.weekly_plan import WeekRecord
+from backcoach.core.words import counted
 from backcoach.ui.formats import number
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
@@ -320,39 +322,14 @@ class HistoryPage(QWidget):
         return monday_of(today) - timedelta(weeks=WEEKS - 1)
 
     def _fill_cards(self, weeks: list[WeekMinutes], points: list[PainPoint], today: date) -> None:
-        streak = self.store.streak(today)
-        self.streak_card.set_value(
-            str(streak),
-            self.tr("day in a row") if streak == 1 else self.tr("days in a row"),
-            self.tr("Days in a row with a session, counting today or yesterday"),
-        )
-        self.week_card.set_value(
-            f"{weeks[-1].minutes:.0f}",
-            self.tr("minutes this week, {0} last week").format(round(weeks[-2].minutes)),
-            self.tr("Minutes of exercise since Monday"),
-        )
         trend = pain_trend(points, today)
-        if trend.recent is None and trend.earlier is None:
-            self.pain_card.set_value("–", self.tr("pain before sessions: not rated yet"))
-        else:
-            then = "–" if trend.earlier is None else f"{trend.earlier:.1f}"
-            now = "–" if trend.recent is None else f"{trend.recent:.1f}"
-            self.pain_card.set_value(
-                f"{then} → {now}",
-                self.tr("pain before sessions, then → now"),
-                self.tr(
-                    "Average pain (0 to 10) before sessions: the first two weeks shown,"
-                    " then the last two weeks"
-                ),
-            )
-        if trend.relief is None:
-            self.relief_card.set_value("–", self.tr("pain change during a session"))
-        else:
-            self.relief_card.set_value(
-                f"{-trend.relief:+.1f}".replace("-", "\u2212"),  # a real minus sign
-                self.tr("pain change during a session"),
-                self.tr("Pain after minus pain before, averaged over the sessions shown"),
-            )
+        for card, words in (
+            (self.streak_card, streak_words(self.store.streak(today))),
+            (self.week_card, week_words(weeks[-1].minutes, weeks[-2].minutes)),
+            (self.pain_card, pain_words(trend)),
+            (self.relief_card, relief_words(trend.relief)),
+        ):
+            card.set_value(self.tr(words.value), self.tr(words.caption), self.tr(words.tooltip))
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         s = self.model.session_at(current.row())
@@ -380,5 +357,5 @@ class HistoryPage(QWidget):
                 self.tr("Could not export to {0}: {1}").format(path, exc.strerror or exc)
             )
             return None
-        self.status.setText(self.tr("Exported {0} sessions to {1}").format(n, path))
+        self.status.setText(self.tr("Exported {0} to {1}").format(counted(n, "session"), path))
         return path

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
 from backcoach.core.safety import DISCLAIMER, FIRM_WINDOW, firm_warning
+from backcoach.core.words import counted
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
@@ -243,7 +244,9 @@ class LibraryPage(QWidget):
         self.grid.setRowStretch(len(shown) // columns + 1, 1)
         hidden = len(self.cards) - len(shown)
         self.hidden_label.setText(
-            self.tr("{0} routine(s) hidden by your filters.").format(hidden) if hidden else ""
+            self.tr("{0} hidden by your filters.").format(counted(hidden, "routine"))
+            if hidden
+            else ""
         )
         self.hidden_label.setVisible(bool(hidden))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, Catalog, Exercise
 from backcoach.core.exercise_search import find_exercises, position_groups
+from backcoach.core.words import counted
 from backcoach.ui.figure_painter import paint_placeholder
 from backcoach.ui.widgets.figure_view import figure_image
 
@@ -156,7 +157,7 @@ class ExercisePicker(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         n = len(found)
-        self.count.setText(self.tr("{0} exercise(s)").format(n) if n else self.tr("None match"))
+        self.count.setText(counted(n, "exercise") if n else self.tr("None match"))
         self._current_changed()
 
     def _label(self, ex: Exercise) -> str:
