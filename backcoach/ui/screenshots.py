@@ -25,6 +25,7 @@ SIZE = (1280, 800)
 # BACKCOACH_SCREENSHOT_SIZE=1366x768 renders at another window size (with QT_SCALE_FACTOR
 # for a high-density screen), to check the layout where runners will see it.
 SIZE_ENV = "BACKCOACH_SCREENSHOT_SIZE"
+THEMES_ENV = "BACKCOACH_SCREENSHOT_THEMES"
 
 
 def _size() -> tuple[int, int]:
@@ -89,6 +90,8 @@ def render_all(
     (logical pixels; the PNGs are that times the scale factor)."""
     if os.environ.get(SIZE_ENV):
         size = _size()
+    if os.environ.get(THEMES_ENV):  # e.g. "light": one theme, half the time
+        themes = tuple(t for t in os.environ[THEMES_ENV].split(",") if t in ("light", "dark"))
     size = size or SIZE
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)

@@ -165,6 +165,11 @@ _SHEET = """
         border-color: palette(highlight);
     }
     QPushButton[primary="true"]:disabled { background: palette(mid); border-color: palette(mid); }
+    QPushButton[link="true"] {
+        background: transparent; color: palette(link); padding: 2px 6px;
+        border-color: transparent; text-decoration: underline;
+    }
+    QPushButton[link="true"]:checked { background: transparent; color: palette(link); }
     /* The focus ring: every border keeps its width, so focus never squeezes the text. */
     QPushButton:focus { border-color: palette(highlight); }
     QPushButton[primary="true"]:focus, QPushButton:checked:focus {

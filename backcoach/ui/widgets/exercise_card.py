@@ -3,7 +3,7 @@ range, steps, the form, safety."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 from backcoach.core.catalog import Dosage, Exercise
 from backcoach.ui.widgets.dose_origin import dose_origin_text
 from backcoach.ui.widgets.figures import ExerciseThumb
+
+FIRST_STEPS = 4  # a long list opens on these
+LONG_STEPS = 5  # up to this many steps always show in full
 
 LEVEL_WORDS = {"easier": "Easier", "harder": "Harder", "alternative": "Other way"}
 
@@ -86,6 +89,12 @@ class ExerciseCard(QFrame):
             w.setVisible(False)  # until show_level
         self.steps = QLabel()
         self.steps.setWordWrap(True)
+        self.all_steps: tuple[str, ...] = ()
+        # Long instructions open on their first steps; the rest is one key press away.
+        self.steps_toggle = QPushButton()
+        self.steps_toggle.setProperty("link", True)
+        self.steps_toggle.setCheckable(True)
+        self.steps_toggle.toggled.connect(self._show_steps)
         self.safety = QLabel()
         self.safety.setWordWrap(True)
         self.safety.setProperty("role", "muted")
@@ -95,6 +104,7 @@ class ExerciseCard(QFrame):
         text.addWidget(self.dosage)
         text.addLayout(level_row)
         text.addWidget(self.steps)
+        text.addWidget(self.steps_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.variant_combo: QComboBox | None = None
         if ex.variants:
             self.variant_combo = QComboBox()
@@ -126,11 +136,25 @@ class ExerciseCard(QFrame):
         self.name.setText(v.name if v else ex.name)
         self.dosage.setText(f"<b>{dosage_text(ex, dosage)}</b>")
         self.origin.setText(dose_origin_text(ex, routine_dosage or dosage, self.yours))
-        steps = (v.instructions if v and v.instructions else ex.instructions)[:4]
-        self.steps.setText("".join(f"{i}. {s}<br>" for i, s in enumerate(steps, 1)))
+        self.all_steps = tuple(v.instructions if v and v.instructions else ex.instructions)
+        self._show_steps(self.steps_toggle.isChecked())
         self.safety.setText(" ".join(ex.safety))
         self.safety.setVisible(bool(ex.safety))
         self.thumb.show_picture(ex.picture, variant)
+
+    def _show_steps(self, expanded: bool) -> None:
+        steps = self.all_steps
+        long = len(steps) > LONG_STEPS
+        shown = steps if expanded or not long else steps[:FIRST_STEPS]
+        self.steps.setText("".join(f"{i}. {_html(s)}<br>" for i, s in enumerate(shown, 1)))
+        self.steps_toggle.setVisible(long)
+        if expanded:
+            self.steps_toggle.setText(self.tr("Show fewer steps"))
+        else:
+            self.steps_toggle.setText(self.tr("Show all {0} steps").format(len(steps)))
+        self.steps_toggle.setAccessibleDescription(
+            self.tr("Steps of {0}").format(self.exercise.name)
+        )
 
     def show_level(self, text: str, can_change: bool = True) -> None:
         """``text``: the level ("50 s × 4"), shown just before the articles' line that says
@@ -149,3 +173,7 @@ class ExerciseCard(QFrame):
     def _variant_changed(self) -> None:
         if self.variant_combo is not None:
             self.variantChanged.emit(self.slot_key, self.variant_combo.currentData() or "")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
