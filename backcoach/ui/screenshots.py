@@ -100,14 +100,19 @@ def render_all(
         with sample_window(mode, size) as (w, clock):
             from backcoach.ui.screenshot_scenes import walk
 
-            walk(w, clock, TODAY, _saver(w, out, "" if mode == "light" else f"-{mode}", written))
+            suffix = "" if mode == "light" else f"-{mode}"
+            walk(w, clock, TODAY, _saver(w, size, out, suffix, written))
     for path in written:
         print(path)
     return 0
 
 
-def _saver(w: QWidget, out: Path, suffix: str, written: list[Path]) -> Callable[..., None]:
+def _saver(
+    w: QWidget, size: tuple[int, int], out: Path, suffix: str, written: list[Path]
+) -> Callable[..., None]:
     def shot(name: str, widget: QWidget | None = None) -> None:
+        if widget is None:  # the window at the size asked for, unless a page won't allow it
+            w.resize(*size)
         settle()
         path = out / f"{name}{suffix}.png"
         (widget or w).grab().save(str(path))
