@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedLayout,
     QStackedWidget,
     QStyle,
@@ -106,6 +107,8 @@ def _is_viewport(widget: QWidget) -> bool:
 
 def _edge_problems(widget: QWidget, top: QWidget) -> list[str]:
     problems: list[str] = []
+    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+        problems += _scroll_problems(widget)
     shown = _visible_rect(widget, top)
     if not shown.isEmpty() and not top.rect().adjusted(
         -TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE
@@ -122,6 +125,18 @@ def _edge_problems(widget: QWidget, top: QWidget) -> list[str]:
                 f"{describe(parent)} {_rect(parent.rect())}"
             )
     return problems
+
+
+def _scroll_problems(area: QScrollArea) -> list[str]:
+    """Content bigger than the viewport in a direction that cannot scroll is cut off."""
+    content, port = area.widget(), area.viewport()
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    cut = []
+    if area.horizontalScrollBarPolicy() == off and content.width() > port.width() + TOLERANCE:
+        cut.append(f"{content.width() - port.width()} px of its width")
+    if area.verticalScrollBarPolicy() == off and content.height() > port.height() + TOLERANCE:
+        cut.append(f"{content.height() - port.height()} px of its height")
+    return [f"{describe(area)} cannot scroll to {' and '.join(cut)}"] if cut else []
 
 
 def _squeeze_problems(widget: QWidget) -> list[str]:

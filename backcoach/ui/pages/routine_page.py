@@ -120,7 +120,14 @@ class RoutinePage(QWidget):
         self.proposal.answered.connect(self._answer_proposal)
 
         self.cards_host = QWidget()
-        self.cards_box = QVBoxLayout(self.cards_host)
+        # What the routine is and the proposal scroll with the cards: on a 600 px screen
+        # they left the cards a strip a hand high.
+        scrolled = QVBoxLayout(self.cards_host)
+        scrolled.addWidget(self.about)
+        scrolled.addWidget(self.origin)
+        scrolled.addWidget(self.proposal)
+        self.cards_box = QVBoxLayout()
+        scrolled.addLayout(self.cards_box, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
@@ -139,10 +146,7 @@ class RoutinePage(QWidget):
             top.addWidget(b)
         root.addLayout(top)
         root.addWidget(self.title)
-        root.addWidget(self.about)
-        root.addWidget(self.origin)
         root.addLayout(options)
-        root.addWidget(self.proposal)
         root.addWidget(scroll, 1)
 
     def _action(self, text: str, tip: str, signal: Signal) -> QPushButton:

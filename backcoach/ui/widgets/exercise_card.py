@@ -110,6 +110,11 @@ class ExerciseCard(QFrame):
             self.variant_combo = QComboBox()
             self.variant_combo.setAccessibleName(self.tr("Form of {0}").format(ex.name))
             self.variant_combo.setToolTip(self.tr("Choose an easier or harder form"))
+            # Long form names may not set the card's width (a scroll bar at 1024 px).
+            self.variant_combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.variant_combo.setMinimumContentsLength(16)
             self.variant_combo.addItem(self.tr("Standard: {0}").format(ex.name), "")
             for v in ex.variants:
                 self.variant_combo.addItem(f"{self.tr(LEVEL_WORDS[v.level])}: {v.name}", v.id)
@@ -146,7 +151,7 @@ class ExerciseCard(QFrame):
         steps = self.all_steps
         long = len(steps) > LONG_STEPS
         shown = steps if expanded or not long else steps[:FIRST_STEPS]
-        self.steps.setText("".join(f"{i}. {_html(s)}<br>" for i, s in enumerate(shown, 1)))
+        self.steps.setText("<br>".join(f"{i}. {_html(s)}" for i, s in enumerate(shown, 1)))
         self.steps_toggle.setVisible(long)
         if expanded:
             self.steps_toggle.setText(self.tr("Show fewer steps"))

@@ -43,7 +43,7 @@ class PainChart(ChartWidget):
         super().__init__(
             self.tr("Pain before and after sessions"),
             self.tr("Pain from 0 (none) to 10 (worst) before and after each session."),
-            QSize(240, 160),
+            QSize(210, 160),
             parent,
         )
         self._points: list[PainPoint] = []
