@@ -136,3 +136,40 @@ def test_the_pain_charts_months_stay_inside_it(qtbot) -> None:
     for _text, rect in labels:
         assert rect.left() >= 0 and rect.right() <= chart.width()
     assert all(a[1].right() < b[1].left() for a, b in itertools.pairwise(labels))
+
+
+def _ring(widget) -> int:  # type: ignore[no-untyped-def]
+    """Pixels of the highlight colour along the widget's left edge (its border)."""
+    from PySide6.QtGui import QPalette
+
+    image = widget.grab().toImage()
+    want = widget.palette().color(QPalette.ColorRole.Highlight)
+    hits = 0
+    for y in range(image.height()):
+        for x in range(3):
+            c = image.pixelColor(x, y)
+            if (
+                abs(c.red() - want.red())
+                + abs(c.green() - want.green())
+                + abs(c.blue() - want.blue())
+                < 60
+            ):
+                hits += 1
+    return hits
+
+
+def test_routine_cards_and_buttons_draw_a_focus_ring(qtbot, window) -> None:
+    from backcoach.ui import theme
+
+    theme.apply_theme("light")
+    window.show_page(window.library)
+    card = window.library.cards[0]
+    button = window.library.new_routine
+    for widget in (card, button):
+        window.library.time_combo.setFocus()
+        qtbot.waitUntil(lambda w=widget: not w.hasFocus())
+        before = _ring(widget)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        assert _ring(widget) > before + widget.height() // 2, type(widget).__name__
+    theme.apply_theme("system")
