@@ -173,3 +173,26 @@ def test_routine_cards_and_buttons_draw_a_focus_ring(qtbot, window) -> None:
         qtbot.waitUntil(widget.hasFocus)
         assert _ring(widget) > before + widget.height() // 2, type(widget).__name__
     theme.apply_theme("system")
+
+
+def test_a_long_name_elides_with_the_whole_in_its_tooltip(qtbot) -> None:
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+    from backcoach.ui.widgets.elided_label import ElidedLabel
+    from tests.layout_checks import layout_problems
+
+    top = QWidget()
+    row = QHBoxLayout(top)
+    name = "Edit: " + "A very long routine name from a physio's handout " * 3
+    label = ElidedLabel(name)
+    row.addWidget(label, 1)
+    row.addWidget(QPushButton("Save"))
+    top.resize(400, 60)
+    qtbot.addWidget(top)
+    top.show()
+    qtbot.waitUntil(lambda: label.text() != name)
+    assert label.text().endswith("…") and label.toolTip() == name
+    assert label.accessibleDescription() == name and layout_problems(top) == []
+    top.resize(3000, 60)
+    qtbot.waitUntil(lambda: label.text() == name)
+    assert label.toolTip() == ""

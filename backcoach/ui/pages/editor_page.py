@@ -35,6 +35,7 @@ from backcoach.ui.draft_undo import DraftChange
 from backcoach.ui.keys import bind, shortcut
 from backcoach.ui.widgets.editor_item import EditorItemRow
 from backcoach.ui.widgets.editor_items import EditorItems
+from backcoach.ui.widgets.elided_label import ElidedLabel
 from backcoach.ui.widgets.exercise_picker import ExercisePicker
 from backcoach.ui.widgets.field_note import FieldNote
 from backcoach.ui.widgets.fit_scroll import FitScroll
@@ -58,7 +59,7 @@ class EditorPage(QWidget):
         back = QPushButton(self.tr("← Routines"))
         back.setToolTip(self.tr("Back to the library (Alt+Left)"))
         back.clicked.connect(self._back)
-        self.heading = QLabel()
+        self.heading = ElidedLabel()
         self.heading.setProperty("role", "title")
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
@@ -214,7 +215,7 @@ class EditorPage(QWidget):
     # ----- showing ---------------------------------------------------------------------
     def show_draft(self, draft: RoutineDraft, rebuild: bool = False) -> None:
         self.draft = draft
-        self.heading.setText(
+        self.heading.set_full_text(
             self.tr("Edit: {0}").format(draft.name or "…")
             if draft.editing
             else self.tr("New routine")
