@@ -61,7 +61,7 @@ def use_offscreen_screens(
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix="backcoach-screen-"))
         atexit.register(shutil.rmtree, folder, True)
-    path = folder / "offscreen-screens.json"
+    path = folder / f"offscreen-screens-{os.getpid()}.json"  # one per run: runs in parallel
     path.write_text(json.dumps(offscreen_config(screens, scale_factor())), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
     return path

@@ -87,6 +87,11 @@ class EditorItemRow(QFrame):
         self.form: QComboBox | None = None
         if ex.variants:
             self.form = QComboBox()
+            # A long form name must not set the row's width (1024 px windows).
+            self.form.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.form.setMinimumContentsLength(14)
             self.form.setAccessibleName(self.tr("Form of {0}").format(ex.name))
             self.form.addItem(self.tr("Standard"), "")
             for v in ex.variants:

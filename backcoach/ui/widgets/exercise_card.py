@@ -71,7 +71,10 @@ class ExerciseCard(QFrame):
         self.origin.setProperty("role", "muted")
         # The runner's level ("Plank 50 s × 4"), right above the articles' line that says
         # the range it moves in ("45–60 s hold, 3–5 sets in the article").
-        self.level = QLabel()  # short: it keeps its width, the articles' line wraps beside it
+        # Mostly short ("50 s × 4"), but a warm-up's can be long ("10 reps (backcoach's
+        # range 10–14 reps × 1–2)"): it wraps rather than widen the card past the page.
+        self.level = QLabel()
+        self.level.setWordWrap(True)
         self.level_title = QLabel(self.tr("Your level:"))
         self.level_title.setStyleSheet("font-weight: 600;")
         self.level_title.setBuddy(self.level)
@@ -82,8 +85,8 @@ class ExerciseCard(QFrame):
         # One line: "Your level: 50 s × 4 · 45–60 s hold, 3–5 sets in the article".
         level_row = QHBoxLayout()
         level_row.addWidget(self.level_title)
-        level_row.addWidget(self.level)
-        level_row.addWidget(self.origin, 1)
+        level_row.addWidget(self.level, 1)
+        level_row.addWidget(self.origin, 2)
         level_row.addWidget(self.level_button)
         for w in (self.level_title, self.level, self.level_button):
             w.setVisible(False)  # until show_level

@@ -114,6 +114,12 @@ class ExercisePicker(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.search.returnPressed.connect(self._search_enter)
 
+        for combo in (self.position, self.equipment, self.sides):
+            # Their longest choice must not set the picker's width (1024 px windows).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         filters = QGridLayout()
         filters.addWidget(self.position, 0, 0)
         filters.addWidget(self.equipment, 0, 1)
