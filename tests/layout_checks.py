@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 TOLERANCE = 1  # px: rounding at fractional scale factors
-# A page that scrolls sideways hides nothing, but reads badly. Off until the routine
-# editor's rows fit beside the exercise picker at 1024 px (they need 595 px of 472).
-SIDEWAYS = False
+# A page that scrolls sideways hides nothing, but reads badly: a layout too wide.
+SIDEWAYS = True
 
 
 def layout_problems(top: QWidget, screen: QSize | None = None) -> list[str]:

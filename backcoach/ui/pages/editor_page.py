@@ -116,9 +116,9 @@ class EditorPage(QWidget):
         split.addWidget(self.picker)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        # 3:2 from the start: the picker's size hint alone took half a 1024 px window
+        # 7:3 from the start: the picker's size hint alone took half a 1024 px window
         # and the routine's rows had to scroll sideways.
-        split.setSizes([3000, 2000])
+        split.setSizes([7000, 3000])
         split.setChildrenCollapsible(False)
 
         top = QHBoxLayout()

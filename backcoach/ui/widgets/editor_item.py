@@ -124,8 +124,10 @@ class EditorItemRow(QFrame):
             caption.setBuddy(spin)
             note = QLabel()
             note.setProperty("role", "muted")
+            note.setWordWrap(True)  # "30–60 s in the articles" under a narrow spin box
             beyond = FieldNote("beyond")
-            beyond.setWordWrap(False)  # three words that read as one mark
+            # Three words that read as one mark, but wrapped under a narrow spin box
+            # rather than make the editor scroll sideways at 1024 px.
             error = FieldNote("error")
             self.spins[key], self.notes[key], self.beyond[key], self.errors[key] = (
                 spin,
