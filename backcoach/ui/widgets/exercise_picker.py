@@ -94,6 +94,9 @@ class ExercisePicker(QWidget):
         for label, value in (("Either", None), ("Per side", True), ("Not per side", False)):
             self.sides.addItem(self.tr(label), value)
         self.list = _ExerciseList()
+        # Long names elide (full name in the tooltip) rather than scroll the list sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAccessibleName(self.tr("Exercises to add"))
         self.list.addRequested.connect(self.addRequested)
         self.count = QLabel()
@@ -155,7 +158,7 @@ class ExercisePicker(QWidget):
         for ex in found:
             item = QListWidgetItem(self._icon(ex), self._label(ex))
             item.setData(_ID, ex.id)
-            item.setToolTip(ex.summary)
+            item.setToolTip(f"{ex.name}: {ex.summary}")  # the whole name, when it is elided
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{ex.name}. {ex.position}")
             self.list.addItem(item)
             if ex.id == keep:
