@@ -46,6 +46,7 @@ def build_context(with_history: bool = True) -> Any:
     """
     from backcoach import content
     from backcoach.core.settings import load_settings
+    from backcoach.core.words import counted
     from backcoach.settings_migration import migrate_settings
     from backcoach.ui.context import AppContext
 
@@ -54,7 +55,7 @@ def build_context(with_history: bool = True) -> Any:
     catalog = content.load(keep_parsed=True)
     if catalog.errors:
         notices.append(
-            f"{len(catalog.errors)} problem(s) in routine or exercise files; those files were "
+            f"{counted(len(catalog.errors), 'problem')} in routine or exercise files; those files were "
             f"skipped. The first: {catalog.errors[0]}"
         )
     # The window owns the data folder: a settings file that fails its checks is kept

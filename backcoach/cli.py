@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="DIR", help="render every page of the window to PNG in DIR"
     )
     parser.add_argument(
+        "--size",
+        metavar="WxH",
+        help="with --screenshot: the window's size in logical pixels (default 1280x800); "
+        "the PNGs are that times QT_SCALE_FACTOR",
+    )
+    parser.add_argument(
         "--self-test", action="store_true", help="check this install headlessly; exit 0 when sound"
     )
     parser.add_argument(
@@ -113,6 +119,26 @@ def _dispatch(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.command is None:
         from backcoach.app import run_app
 
+        if args.screenshot:
+            _screenshot_screen(args.size)
+        elif args.size:
+            raise UsageError("--size goes with --screenshot DIR")
+
         return run_app(screenshot_dir=args.screenshot, background=args.background)
     result: int = args.handler(args)
     return result
+
+
+def _screenshot_screen(size_text: str | None) -> None:
+    """Before Qt starts: the window's size for the screenshots, and a screen that holds it."""
+    import os
+
+    from backcoach.ui.screenshot_screen import parse_size, use_offscreen_screens
+    from backcoach.ui.screenshots import SIZE, SIZE_ENV
+
+    try:
+        size = parse_size(size_text or os.environ.get(SIZE_ENV) or "x".join(map(str, SIZE)))
+    except ValueError as exc:
+        raise UsageError(f"--size: {exc}") from None
+    os.environ[SIZE_ENV] = f"{size[0]}x{size[1]}"
+    use_offscreen_screens([size])

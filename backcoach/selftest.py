@@ -28,6 +28,7 @@ from typing import TextIO
 
 from backcoach import __version__, paths
 from backcoach.core.catalog import Catalog, load_catalog
+from backcoach.core.words import counted
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def check_catalogue(catalog: Catalog, root: Path) -> Result:
     if catalog.errors:
         return fail(
             "catalogue",
-            f"{len(catalog.errors)} problem(s) in {root}: "
+            f"{counted(len(catalog.errors), 'problem')} in {root}: "
             + _problems([str(e) for e in catalog.errors]),
         )
     if not catalog.exercises or not catalog.routines:
@@ -152,7 +153,7 @@ def check_history(folder: Path) -> Result:
         return fail(
             "history",
             f"read back a different session: status {detail.session.status}, "
-            f"{len(detail.segments)} segment(s)",
+            f"{counted(len(detail.segments), 'segment')}",
         )
     return ok(
         "history",

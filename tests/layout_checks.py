@@ -5,6 +5,8 @@
 - a visible widget reaching outside the window, or outside the parent that clips it
   (content scrolled inside a scroll area's viewport is clipped on purpose and is checked
   against the part of the viewport that shows);
+- a scroll area cutting content it cannot scroll to (and, with ``SIDEWAYS``, a page
+  that scrolls sideways);
 - a widget squeezed below its layout's minimum (that is how Qt makes controls overlap
   and cut their text: the layout has no room left and lays out past the edge);
 - a QLabel, button or check box whose text does not fit its contents rect (the text's
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QStackedLayout,
     QStackedWidget,
     QStyle,
     QStyleOptionButton,
@@ -34,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 TOLERANCE = 1  # px: rounding at fractional scale factors
+# A page that scrolls sideways hides nothing, but reads badly: a layout too wide.
+SIDEWAYS = True
 
 
 def layout_problems(top: QWidget, screen: QSize | None = None) -> list[str]:
@@ -55,6 +61,12 @@ def describe(widget: QWidget) -> str:
     if widget.objectName():
         parts.append(f"#{widget.objectName()}")
     text = _text(widget) or widget.accessibleName()
+    if not text and not widget.objectName():
+        named = widget.parentWidget()  # an anonymous container: say whose it is
+        while named is not None and type(named).__module__.startswith("PySide6"):
+            named = named.parentWidget()
+        if named is not None:
+            parts.append(f"in {type(named).__name__}")
     if text:
         short = " ".join(text.split())
         parts.append(repr(short[:40] + ("…" if len(short) > 40 else "")))
@@ -66,13 +78,18 @@ def _shown_in(widget: QWidget, top: QWidget) -> bool:
 
 
 def _minimum_problems(top: QWidget, screen: QSize) -> list[str]:
+    problems = []
+    if top.width() > screen.width() + TOLERANCE or top.height() > screen.height() + TOLERANCE:
+        problems.append(
+            f"{describe(top)} is {_size(top.size())}, bigger than the {_size(screen)} screen"
+        )
     need = top.minimumSize().expandedTo(top.minimumSizeHint())
     if need.width() > screen.width() or need.height() > screen.height():
-        return [
+        problems.append(
             f"{describe(top)} asks for at least {need.width()}x{need.height()}, "
             f"more than the {screen.width()}x{screen.height()} screen"
-        ]
-    return []
+        )
+    return problems
 
 
 def _visible_rect(widget: QWidget, top: QWidget) -> QRect:
@@ -94,6 +111,8 @@ def _is_viewport(widget: QWidget) -> bool:
 
 def _edge_problems(widget: QWidget, top: QWidget) -> list[str]:
     problems: list[str] = []
+    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+        problems += _scroll_problems(widget)
     shown = _visible_rect(widget, top)
     if not shown.isEmpty() and not top.rect().adjusted(
         -TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE
@@ -112,13 +131,31 @@ def _edge_problems(widget: QWidget, top: QWidget) -> list[str]:
     return problems
 
 
+def _scroll_problems(area: QScrollArea) -> list[str]:
+    """Content bigger than the viewport in a direction that cannot scroll is cut off."""
+    content, port = area.widget(), area.viewport()
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    cut = []
+    if area.horizontalScrollBarPolicy() == off and content.width() > port.width() + TOLERANCE:
+        cut.append(f"{content.width() - port.width()} px of its width")
+    if area.verticalScrollBarPolicy() == off and content.height() > port.height() + TOLERANCE:
+        cut.append(f"{content.height() - port.height()} px of its height")
+    problems = [f"{describe(area)} cannot scroll to {' and '.join(cut)}"] if cut else []
+    if SIDEWAYS and area.horizontalScrollBar().isVisible():  # a page read sideways
+        problems.append(
+            f"{describe(area)} scrolls sideways: its content is {content.width()} px wide for {port.width()}"
+        )
+    return problems
+
+
 def _squeeze_problems(widget: QWidget) -> list[str]:
     layout = widget.layout()
-    if layout is None or widget.width() <= 0:
-        return []
+    if layout is None or widget.width() <= 0 or isinstance(layout, QStackedLayout):
+        return []  # a stack needs only its current page's room; that page is checked
+    # Not height-for-width: Qt takes a wrapped label's preferred height as the minimum
+    # there, which would flag every page with a paragraph. Wrapped text that really lacks
+    # room is found by the label check.
     need = layout.totalMinimumSize()
-    if layout.hasHeightForWidth():
-        need.setHeight(max(need.height(), layout.totalMinimumHeightForWidth(widget.width())))
     if need.width() > widget.width() + TOLERANCE or need.height() > widget.height() + TOLERANCE:
         return [
             f"{describe(widget)} is {widget.width()}x{widget.height()}, squeezed below its "

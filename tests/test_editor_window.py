@@ -237,7 +237,11 @@ def test_a_broken_file_dropped_on_the_window_lists_every_mistake_and_writes_noth
         f"{file}: rounds: 40 is out of range; expected 1–10",
         f'{file}: rest_between_exercises_s: expected a number, got text "thirty"',
     ]
-    assert len(shown) == 1 and "3 mistake(s)" in shown[0] and "Nothing was written" in shown[0]
+    assert (
+        len(shown) == 1
+        and "3 mistakes to fix first" in shown[0]
+        and "Nothing was written" in shown[0]
+    )
     assert "rounds: 40 is out of range" in shown[0]
     assert toml_files(data) == before
     assert "broken-plan" not in w.ctx.catalog.routines

@@ -175,8 +175,16 @@ def test_charts_get_the_right_weeks_and_pain_points(qtbot, store: HistoryStore) 
 
     assert page.week_card.value_label.text() == "15"
     # First two weeks (just 2 Jun: 6) against the last two (9th, 11th, 18th: 4, 3, 2).
-    assert page.pain_card.value_label.text() == "6.0 → 3.0"
-    assert page.relief_card.value_label.text() == "−1.0"
+    assert page.pain_card.value_label.text() == "3.0"
+    assert (
+        page.pain_card.caption_label.text()
+        == "out of 10 before sessions lately, down from 6.0 at first"
+    )
+    assert page.relief_card.value_label.text() == "1.0 less"
+    # Each card reads as one sentence, to the eye and to a screen reader alike.
+    for card in (page.streak_card, page.week_card, page.pain_card, page.relief_card):
+        sentence = f"{card.value_label.text()} {card.caption_label.text()}"
+        assert card.accessibleDescription() == sentence and "→" not in sentence
 
 
 def test_running_average() -> None:
@@ -192,7 +200,7 @@ def test_calendar_and_streak(qtbot, store: HistoryStore) -> None:  # type: ignor
         add_session(store, day(d), segments=d, done_s=60.0)
     page = make_page(qtbot, store)
     assert page.streak_card.value_label.text() == "3"
-    assert page.streak_card.caption_label.text() == "days in a row"
+    assert page.streak_card.caption_label.text() == "days in a row with a session"
     cal = page.calendar
     assert cal.first_day() == date(2025, 3, 31)
     assert cal.active_days() == [date(2025, 6, d) for d in (3, 10, 15, 16, 17)]

@@ -115,7 +115,7 @@ def test_a_file_carrying_its_own_exercise_imports_both_and_runs(tmp_path, capsys
     file.write_text(CARRIES, encoding="utf-8")
     data = tmp_path / "data"
     code, out, _ = run_cli(capsys, "--data-dir", str(data), "routine", "validate", str(file))
-    assert code == 0 and "it carries 1 exercise(s) of its own" in out
+    assert code == 0 and "it carries 1 exercise of its own" in out
     code, out, _ = run_cli(capsys, "--data-dir", str(data), "routine", "import", str(file))
     assert code == 0
     assert toml_files(data) == [

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.commands.errors import FileMistakes, UsageError
+from backcoach.core.words import counted
 
 
 def register(sub: Any) -> None:
@@ -75,10 +76,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     visible = with_carried(catalog, found)
     minutes = build_plan(routine, visible, with_cues=False).total_s / 60
     carried = len(found.exercises)
-    extra = f"; it carries {carried} exercise(s) of its own" if carried else ""
+    extra = f"; it carries {counted(carried, 'exercise')} of its own" if carried else ""
     print(
         f"{args.file}: a valid routine: {routine.name} ({routine.id}), "
-        f"{len(routine.items)} exercises, {minutes:.1f} min{extra}."
+        f"{counted(len(routine.items), 'exercise')}, {minutes:.1f} min{extra}."
     )
     for clash in clashes(found, catalog):
         print(

@@ -39,6 +39,7 @@ from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow,
 from backcoach.core.history_saver import SETTLE_S, Listener, Saver, SaveState, SessionOutcome
 from backcoach.core.processes import this_process
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
+from backcoach.core.words import counted
 
 if TYPE_CHECKING:  # the levels' modules load when first used, not at start-up
     from backcoach.core.progression import LevelChange, PastSession
@@ -198,7 +199,7 @@ class HistoryStore:
             return
         if merged.files:
             sets = "set" if merged.sets == 1 else "sets"
-            log.warning("history: merged %d recovery file(s)", merged.files)
+            log.warning("history: merged %s", counted(merged.files, "recovery file"))
             self._add_notice(
                 f"{merged.sets} {sets} that could not be saved last time "
                 "were added to your history (recovered)."
@@ -224,7 +225,9 @@ class HistoryStore:
                 conn.execute("ROLLBACK")
             raise
         if cur.rowcount:
-            log.warning("history: %d session(s) left running marked interrupted", cur.rowcount)
+            log.warning(
+                "history: %s left running marked interrupted", counted(cur.rowcount, "session")
+            )
         return cur.rowcount
 
     def close(self) -> SaveState | None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from backcoach.core import history_ops as ops
 from backcoach.core.processes import ProcessId, is_alive, this_process
+from backcoach.core.words import counted
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,9 @@ def merge(conn: sqlite3.Connection, rec: Recovery) -> Merged:
         writes = [w for w in rec.writes if w.key in known]
         if len(writes) < len(rec.writes):  # no way to tell which session they belong to
             log.warning(
-                "recovery file %s: %d write(s) without a session skipped",
+                "recovery file %s: %s without a session skipped",
                 rec.path,
-                len(rec.writes) - len(writes),
+                counted(len(rec.writes) - len(writes), "write"),
             )
         for w in writes:
             ops.apply(conn, w, ids)

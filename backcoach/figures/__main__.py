@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from backcoach import paths
+from backcoach.core.words import counted
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = build(root)
             for rel in written:
                 print(f"wrote {rel}")
-            print(f"{len(written)} file(s) changed")
+            print(f"{counted(len(written), 'file')} changed")
             return 0
         if args.command == "check":
             from backcoach.figures.build import stale

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 Factory = Callable[[], QWidget]
@@ -21,6 +22,26 @@ class PageStack(QStackedWidget):
         super().__init__(parent)
         self._factories: dict[str, Factory] = {}
         self._pages: dict[str, QWidget] = {}
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    # A stacked widget asks for the biggest minimum of all its pages, so one wide page
+    # (the session's) made every page wider than a small screen. Only the page showing
+    # needs the room.
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else QSize(0, 0)
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page else False
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page else -1
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page else super().sizeHint()
 
     def register(self, name: str, factory: Factory) -> None:
         if name in self._factories:

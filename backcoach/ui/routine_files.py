@@ -26,6 +26,7 @@ from backcoach.core.routine_import import (
     export_routine,
     plan_import,
 )
+from backcoach.core.words import counted
 from backcoach.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -93,9 +94,9 @@ class RoutineFiles(QObject):
             self.window,
             self.tr("Not imported"),
             self.tr(
-                "<p><b>{0}</b> was not imported: {1} mistake(s) to fix first. "
+                "<p><b>{0}</b> was not imported: {1} to fix first. "
                 "Nothing was written.</p><ul>{2}</ul>"
-            ).format(_html(path.name), len(lines), items),
+            ).format(_html(path.name), counted(len(lines), "mistake"), items),
         )
 
     def _ask_clash(self, found_clashes: list) -> Choice | None:  # type: ignore[type-arg]

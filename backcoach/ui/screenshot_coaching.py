@@ -75,8 +75,10 @@ def _run_to_end(w, clock, pain) -> None:  # type: ignore[no-untyped-def]
     w.open_routine(CIRCUIT)
     w.flow.start(routine, w.routine_page.options(), voice=False, pain_before=pain[0])
     driver = w.flow.driver
+    w.setUpdatesEnabled(False)  # thousands of ticks: paint only the shots
     while driver.state == State.RUNNING:
         clock.now += 0.5
         driver.tick()
+    w.setUpdatesEnabled(True)
     w.summary_page.pain.setValue(pain[1])
     w.summary_page.save.click()

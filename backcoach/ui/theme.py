@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from backcoach import paths
+
 _mode = "system"
 
 
@@ -136,24 +138,67 @@ def current_mode() -> str:
 
 def stylesheet() -> str:
     """Sizes and shapes only; colours come from the palette so both themes work."""
-    return """
+    return _SHEET.replace("CHECK_MARK", _check_mark())
+
+
+def _check_mark() -> str:
+    """The tick drawn in a ticked box (white on the highlight, legible in both themes)."""
+    return paths.asset("icons", "check-mark.svg").as_posix()
+
+
+_SHEET = """
     QWidget { font-size: 11pt; }
     QPushButton {
         padding: 8px 16px; border-radius: 8px;
-        background: palette(button); border: 1px solid palette(mid);
+        background: palette(button); border: 2px solid palette(mid);
     }
     QPushButton:hover { border-color: palette(highlight); }
-    QPushButton:focus { border: 2px solid palette(highlight); }
     QPushButton:checked {
-        background: palette(highlight); color: palette(highlighted-text); border: none;
+        background: palette(highlight); color: palette(highlighted-text);
+        border-color: palette(highlight);
     }
-    QPushButton[danger="true"] { border: 2px solid #d84a3a; font-weight: 600; }
+    QPushButton[danger="true"] { border-color: #d84a3a; font-weight: 600; }
     QPushButton:disabled { color: palette(placeholder-text); }
     QPushButton[primary="true"] {
         font-size: 14pt; font-weight: 600; padding: 12px 28px;
-        background: palette(highlight); color: palette(highlighted-text); border: none;
+        background: palette(highlight); color: palette(highlighted-text);
+        border-color: palette(highlight);
     }
-    QPushButton[primary="true"]:disabled { background: palette(mid); }
+    QPushButton[primary="true"]:disabled { background: palette(mid); border-color: palette(mid); }
+    QPushButton[link="true"] {
+        background: transparent; color: palette(link); padding: 2px 6px;
+        border-color: transparent; text-decoration: underline;
+    }
+    QPushButton[link="true"]:checked { background: transparent; color: palette(link); }
+    /* The focus ring: every border keeps its width, so focus never squeezes the text. */
+    QPushButton:focus { border-color: palette(highlight); }
+    QPushButton[primary="true"]:focus, QPushButton:checked:focus {
+        border-color: palette(window-text);
+    }
+    QCheckBox, QRadioButton {
+        border: 2px solid transparent; border-radius: 4px; padding: 1px 3px;
+    }
+    QCheckBox:focus, QRadioButton:focus { border-color: palette(highlight); }
+    QCheckBox::indicator, QRadioButton::indicator {
+        width: 15px; height: 15px; border: 2px solid palette(text);
+        background: palette(base);
+    }
+    QCheckBox::indicator { border-radius: 3px; }
+    QRadioButton::indicator { border-radius: 9px; }
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {
+        background: palette(highlight); border-color: palette(highlight);
+        image: url(CHECK_MARK);
+    }
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
+        border-color: palette(mid);
+    }
+    QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus,
+    QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {
+        border: 2px solid palette(highlight);
+    }
+    QSlider:focus { border: 2px solid palette(highlight); border-radius: 4px; }
+    QToolButton:focus { border: 2px solid palette(highlight); border-radius: 8px; }
+    QFrame[card="true"]:focus { border: 3px solid palette(highlight); }
     QPushButton[big="true"] { font-size: 15pt; padding: 14px 22px; min-height: 36px; }
     QLabel[role="title"] { font-size: 22pt; font-weight: 700; }
     QLabel[role="subtitle"] { font-size: 13pt; }
@@ -165,6 +210,10 @@ def stylesheet() -> str:
     QLabel[role="error"] { font-weight: 600; }
     QLabel[role="beyond"] { font-style: italic; font-weight: 600; }
     QFrame[card="true"] { background: palette(base); border-radius: 12px; border: 1px solid palette(mid); }
-    QToolButton[nav="true"] { padding: 10px 14px; border-radius: 8px; font-size: 12pt; text-align: left; }
+    QToolButton[nav="true"] {
+        padding: 10px 14px; border-radius: 8px; font-size: 12pt; text-align: left;
+        border: 2px solid transparent;
+    }
+    QToolButton[nav="true"]:focus { border-color: palette(highlight); }
     QToolButton[nav="true"]:checked { background: palette(highlight); color: palette(highlighted-text); }
     """

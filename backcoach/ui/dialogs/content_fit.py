@@ -35,21 +35,21 @@ class ContentFit(QObject):
     def __init__(self, dialog: QWidget) -> None:
         super().__init__(dialog)
         self.dialog = dialog
-        self._pending = False
+        self._later = QTimer(self)  # goes with the dialog: never fires on a deleted one
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.fit)
         dialog.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.LayoutRequest, QEvent.Type.Show, QEvent.Type.Resize):
-            if not self._pending:
-                self._pending = True
-                QTimer.singleShot(0, self.fit)
+            self._later.start()
             if kind == QEvent.Type.Show:
                 self.fit()
         return False
 
     def fit(self) -> None:
-        self._pending = False
         dialog = self.dialog
         layout = dialog.layout()
         if layout is None:

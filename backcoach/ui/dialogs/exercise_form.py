@@ -36,6 +36,7 @@ from backcoach.core.exercise_draft import (
     PhaseDraft,
     check_exercise_draft,
 )
+from backcoach.ui.dialogs.content_fit import ContentFit
 from backcoach.ui.widgets.field_note import FieldNote, field_row
 from backcoach.ui.widgets.figures import ExerciseThumb
 from backcoach.ui.widgets.tables import tab_leaves
@@ -49,6 +50,7 @@ class ExerciseForm(QDialog):
         self, catalog: Catalog, draft: ExerciseDraft | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        ContentFit(self)
         self.catalog = catalog
         self.saved_id = ""
         self.check: ExerciseCheck | None = None

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.levels import Level
 from backcoach.core.progression import RoutineLevels
+from backcoach.ui.dialogs.content_fit import ContentFit
 from backcoach.ui.widgets.level_text import articles_text
 
 
 class LevelDialog(QDialog):
     def __init__(self, state: RoutineLevels, slot_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        ContentFit(self)
         self.state = state
         self.slot = state.slot(slot_key)
         self.start_level = state.levels[slot_key]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import Routine
 from backcoach.core.weekly_plan import DAY_NAMES, MAX_TIMES, SUGGESTED, PlanEntry
+from backcoach.ui.dialogs.content_fit import ContentFit
 
 RULE_LABELS = [
     ("", "Not in my plan"),
@@ -93,6 +94,7 @@ class WeeklyPlanDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        ContentFit(self)
         self.setWindowTitle(self.tr("Plan your week"))
         self.setAccessibleName(self.tr("Plan your week"))
         intro = QLabel(

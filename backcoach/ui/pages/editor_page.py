@@ -28,12 +28,14 @@ from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan_export import format_total
 from backcoach.core.routine_draft import DraftCheck, RoutineDraft, check_draft, item_dosage
 from backcoach.core.routine_import import taken_ids
+from backcoach.core.words import counted
 from backcoach.ui.announce import announce
 from backcoach.ui.context import AppContext
 from backcoach.ui.draft_undo import DraftChange
 from backcoach.ui.keys import bind, shortcut
 from backcoach.ui.widgets.editor_item import EditorItemRow
 from backcoach.ui.widgets.editor_items import EditorItems
+from backcoach.ui.widgets.elided_label import ElidedLabel
 from backcoach.ui.widgets.exercise_picker import ExercisePicker
 from backcoach.ui.widgets.field_note import FieldNote
 from backcoach.ui.widgets.fit_scroll import FitScroll
@@ -57,7 +59,7 @@ class EditorPage(QWidget):
         back = QPushButton(self.tr("← Routines"))
         back.setToolTip(self.tr("Back to the library (Alt+Left)"))
         back.clicked.connect(self._back)
-        self.heading = QLabel()
+        self.heading = ElidedLabel()
         self.heading.setProperty("role", "title")
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
@@ -114,6 +116,9 @@ class EditorPage(QWidget):
         split.addWidget(self.picker)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # 7:3 from the start: the picker's size hint alone took half a 1024 px window
+        # and the routine's rows had to scroll sideways.
+        split.setSizes([7000, 3000])
         split.setChildrenCollapsible(False)
 
         top = QHBoxLayout()
@@ -213,7 +218,7 @@ class EditorPage(QWidget):
     # ----- showing ---------------------------------------------------------------------
     def show_draft(self, draft: RoutineDraft, rebuild: bool = False) -> None:
         self.draft = draft
-        self.heading.setText(
+        self.heading.set_full_text(
             self.tr("Edit: {0}").format(draft.name or "…")
             if draft.editing
             else self.tr("New routine")
@@ -276,7 +281,7 @@ class EditorPage(QWidget):
         self.save_button.setToolTip(
             self.tr("Save the routine (Ctrl+S)")
             if check.ok
-            else self.tr("Fix the {0} marked mistake(s) to save").format(n)
+            else self.tr("Fix the {0} to save").format(counted(n, "marked mistake"))
         )
         if check.total_s is not None:
             self.total.setText(self.tr("Total {0}").format(format_total(check.total_s)))

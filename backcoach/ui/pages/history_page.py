@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -36,10 +37,13 @@ from backcoach.core.history import HistoryStore
 from backcoach.core.history_queries import PainPoint, WeekMinutes, monday_of
 from backcoach.core.history_stats import pain_trend
 from backcoach.core.progression import RoutineLevels
+from backcoach.core.stat_words import pain_words, relief_words, streak_words, week_words
 from backcoach.core.weekly_plan import WeekRecord
+from backcoach.core.words import counted
 from backcoach.ui.formats import number
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.activity_calendar import ActivityCalendar
+from backcoach.ui.widgets.fit_scroll import WrapAwareBox
 from backcoach.ui.widgets.level_history import LevelHistoryView
 from backcoach.ui.widgets.pain_chart import PainChart
 from backcoach.ui.widgets.plan_record import PlanRecordView
@@ -52,8 +56,8 @@ from backcoach.ui.widgets.weekly_minutes_chart import WeeklyMinutesChart
 WEEKS = 12
 
 
-def _titled(title: str, widget: QWidget) -> QFrame:
-    """A card with a small heading over a chart."""
+def _titled(title: str, widget: QWidget, beside: QWidget | None = None) -> QFrame:
+    """A card with a small heading over a chart (and ``beside`` it, a control)."""
     frame = QFrame()
     frame.setProperty("card", True)
     frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -62,7 +66,11 @@ def _titled(title: str, widget: QWidget) -> QFrame:
     heading.setBuddy(widget)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
-    layout.addWidget(heading)
+    top = QHBoxLayout()
+    top.addWidget(heading, 1)
+    if beside is not None:
+        top.addWidget(beside)
+    layout.addLayout(top)
     layout.addWidget(widget, 1)
     return frame
 
@@ -161,15 +169,14 @@ class HistoryPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(_titled(self.tr("Last {0} weeks").format(WEEKS), self.calendar), 4)
         charts.addWidget(_titled(self.tr("Minutes per week"), self.minutes_chart), 5)
-        pain_card = _titled(self.tr("Pain, 0 to 10"), self.pain_chart)
-        self.distance_box = QCheckBox(self.tr("Show weekly distance"))
+        self.distance_box = QCheckBox(self.tr("Weekly km"))
         self.distance_box.setToolTip(
             self.tr("Draw the kilometres you ran each week behind the pain")
         )
         self.distance_box.setChecked(bool(self.ctx and self.ctx.settings.history_shows_distance))
         self.distance_box.setVisible(bool(self.ctx and self.ctx.runs is not None))
         self.distance_box.toggled.connect(self._distance_toggled)
-        pain_card.layout().addWidget(self.distance_box)
+        pain_card = _titled(self.tr("Pain, 0 to 10"), self.pain_chart, self.distance_box)
         charts.addWidget(pain_card, 5)
 
         self.model = SessionTableModel(self.store, parent=self, today=self._today)
@@ -208,7 +215,7 @@ class HistoryPage(QWidget):
         self.tabs.addTab(self.level_view, self.tr("Levels"))
         self.tabs.addTab(self.plan_view, self.tr("Your week"))
 
-        overview = QWidget()
+        overview = WrapAwareBox()
         layout = QVBoxLayout(overview)
         layout.setContentsMargins(0, 8, 0, 4)
         layout.addLayout(cards)
@@ -221,7 +228,14 @@ class HistoryPage(QWidget):
         content.setStretchFactor(0, 2)
         content.setStretchFactor(1, 3)
         content.setChildrenCollapsible(False)
-        return content
+        # On a short screen (1024x600) the cards, charts and list need more height than
+        # there is: the page scrolls instead of squeezing the charts over their labels.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        return scroll
 
     def _size_columns(self) -> None:
         """Fit the fixed columns to the loaded rows' text in the table's font.
@@ -308,39 +322,14 @@ class HistoryPage(QWidget):
         return monday_of(today) - timedelta(weeks=WEEKS - 1)
 
     def _fill_cards(self, weeks: list[WeekMinutes], points: list[PainPoint], today: date) -> None:
-        streak = self.store.streak(today)
-        self.streak_card.set_value(
-            str(streak),
-            self.tr("day in a row") if streak == 1 else self.tr("days in a row"),
-            self.tr("Days in a row with a session, counting today or yesterday"),
-        )
-        self.week_card.set_value(
-            f"{weeks[-1].minutes:.0f}",
-            self.tr("minutes this week, {0} last week").format(round(weeks[-2].minutes)),
-            self.tr("Minutes of exercise since Monday"),
-        )
         trend = pain_trend(points, today)
-        if trend.recent is None and trend.earlier is None:
-            self.pain_card.set_value("–", self.tr("pain before sessions: not rated yet"))
-        else:
-            then = "–" if trend.earlier is None else f"{trend.earlier:.1f}"
-            now = "–" if trend.recent is None else f"{trend.recent:.1f}"
-            self.pain_card.set_value(
-                f"{then} → {now}",
-                self.tr("pain before sessions, then → now"),
-                self.tr(
-                    "Average pain (0 to 10) before sessions: the first two weeks shown,"
-                    " then the last two weeks"
-                ),
-            )
-        if trend.relief is None:
-            self.relief_card.set_value("–", self.tr("pain change during a session"))
-        else:
-            self.relief_card.set_value(
-                f"{-trend.relief:+.1f}".replace("-", "\u2212"),  # a real minus sign
-                self.tr("pain change during a session"),
-                self.tr("Pain after minus pain before, averaged over the sessions shown"),
-            )
+        for card, words in (
+            (self.streak_card, streak_words(self.store.streak(today))),
+            (self.week_card, week_words(weeks[-1].minutes, weeks[-2].minutes)),
+            (self.pain_card, pain_words(trend)),
+            (self.relief_card, relief_words(trend.relief)),
+        ):
+            card.set_value(self.tr(words.value), self.tr(words.caption), self.tr(words.tooltip))
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         s = self.model.session_at(current.row())
@@ -368,5 +357,5 @@ class HistoryPage(QWidget):
                 self.tr("Could not export to {0}: {1}").format(path, exc.strerror or exc)
             )
             return None
-        self.status.setText(self.tr("Exported {0} sessions to {1}").format(n, path))
+        self.status.setText(self.tr("Exported {0} to {1}").format(counted(n, "session"), path))
         return path

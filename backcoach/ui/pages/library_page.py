@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.catalog import EQUIPMENT
 from backcoach.core.plan import build_plan
 from backcoach.core.safety import DISCLAIMER, FIRM_WINDOW, firm_warning
+from backcoach.core.words import counted
 from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.routine_card import RoutineCard
@@ -102,6 +103,9 @@ class LibraryPage(QWidget):
             self.equipment_boxes[key] = box
             filters.addWidget(box)
         filters.addStretch(1)
+        # Time on the row below, beside "n routines hidden": one row of filters was wider
+        # than a 1024 px screen.
+        time_row = QHBoxLayout()
         self.time_combo = QComboBox()
         self.time_combo.setAccessibleName(self.tr("Time available"))
         self.time_combo.setToolTip(self.tr("Only show routines that fit the time you have"))
@@ -112,8 +116,8 @@ class LibraryPage(QWidget):
         self.time_combo.currentIndexChanged.connect(self._filters_changed)
         time_label = QLabel(self.tr("Time:"))
         time_label.setBuddy(self.time_combo)
-        filters.addWidget(time_label)
-        filters.addWidget(self.time_combo)
+        time_row.addWidget(time_label)
+        time_row.addWidget(self.time_combo)
 
         self.hidden_label = QLabel()
         self.hidden_label.setProperty("role", "muted")
@@ -136,7 +140,10 @@ class LibraryPage(QWidget):
         root.addLayout(after)
         root.addWidget(self.glute_check, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(filters)
-        root.addWidget(self.hidden_label)
+        time_row.addSpacing(16)
+        time_row.addWidget(self.hidden_label)
+        time_row.addStretch(1)
+        root.addLayout(time_row)
         root.addWidget(scroll, 1)
         self.reload()
 
@@ -243,7 +250,9 @@ class LibraryPage(QWidget):
         self.grid.setRowStretch(len(shown) // columns + 1, 1)
         hidden = len(self.cards) - len(shown)
         self.hidden_label.setText(
-            self.tr("{0} routine(s) hidden by your filters.").format(hidden) if hidden else ""
+            self.tr("{0} hidden by your filters.").format(counted(hidden, "routine"))
+            if hidden
+            else ""
         )
         self.hidden_label.setVisible(bool(hidden))
 

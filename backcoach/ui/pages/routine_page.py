@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.keys import bind
 from backcoach.ui.widgets.dose_origin import routine_origin_text
 from backcoach.ui.widgets.exercise_card import ExerciseCard
+from backcoach.ui.widgets.hold_spin import HoldSpin
 from backcoach.ui.widgets.level_text import level_line
 from backcoach.ui.widgets.proposal_box import ProposalBox
 
@@ -83,7 +85,7 @@ class RoutinePage(QWidget):
         self.rounds.setToolTip(self.tr("How many times to go through the routine"))
         self.rounds_hint = QLabel()
         self.rounds_hint.setProperty("role", "muted")
-        self.hold = QSpinBox()
+        self.hold = HoldSpin()
         self.hold.setSuffix(" s")
         self.hold.setAccessibleName(self.tr("Hold length"))
         self.hold_hint = QLabel()
@@ -98,21 +100,26 @@ class RoutinePage(QWidget):
         self.start.setAccessibleName(self.tr("Start session"))
         self.start.clicked.connect(self._start)
 
-        options = QHBoxLayout()
+        # Two rows of choices, the start on their right: in one row they were wider
+        # than a 1024 px screen. Each label is its field's buddy (what a screen reader
+        # names the field by).
+        choices = QGridLayout()
         rounds_label = QLabel(self.tr("Rounds:"))
         rounds_label.setBuddy(self.rounds)
-        options.addWidget(rounds_label)
-        options.addWidget(self.rounds)
-        options.addWidget(self.rounds_hint)
+        choices.addWidget(rounds_label, 0, 0)
+        choices.addWidget(self.rounds, 0, 1)
+        choices.addWidget(self.rounds_hint, 0, 2)
         self.hold_label = QLabel(self.tr("Holds:"))
         self.hold_label.setBuddy(self.hold)
-        options.addSpacing(16)
-        options.addWidget(self.hold_label)
-        options.addWidget(self.hold)
-        options.addWidget(self.hold_hint)
-        options.addSpacing(16)
-        options.addWidget(self.voice)
+        choices.addWidget(self.hold_label, 1, 0)
+        choices.addWidget(self.hold, 1, 1)
+        choices.addWidget(self.hold_hint, 1, 2)
+        choices.setHorizontalSpacing(12)
+        options = QHBoxLayout()
+        options.addLayout(choices)
         options.addStretch(1)
+        options.addWidget(self.voice)
+        options.addSpacing(8)
         options.addWidget(self.minutes)
         options.addWidget(self.start)
 
@@ -120,7 +127,14 @@ class RoutinePage(QWidget):
         self.proposal.answered.connect(self._answer_proposal)
 
         self.cards_host = QWidget()
-        self.cards_box = QVBoxLayout(self.cards_host)
+        # What the routine is and the proposal scroll with the cards: on a 600 px screen
+        # they left the cards a strip a hand high.
+        scrolled = QVBoxLayout(self.cards_host)
+        scrolled.addWidget(self.about)
+        scrolled.addWidget(self.origin)
+        scrolled.addWidget(self.proposal)
+        self.cards_box = QVBoxLayout()
+        scrolled.addLayout(self.cards_box, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
@@ -139,10 +153,7 @@ class RoutinePage(QWidget):
             top.addWidget(b)
         root.addLayout(top)
         root.addWidget(self.title)
-        root.addWidget(self.about)
-        root.addWidget(self.origin)
         root.addLayout(options)
-        root.addWidget(self.proposal)
         root.addWidget(scroll, 1)
 
     def _action(self, text: str, tip: str, signal: Signal) -> QPushButton:
@@ -233,9 +244,8 @@ class RoutinePage(QWidget):
         hi = int(max(r[1] for r in ranges))
         self.hold.blockSignals(True)
         # One step below the range means "as planned": each exercise keeps its own hold.
-        self.hold.setRange(lo - 1, hi)
+        self.hold.set_hold_range(lo, hi)
         self.hold.setSpecialValueText(self.tr("As planned"))
-        self.hold.setSingleStep(5)
         self.hold.setValue(int(saved) if saved is not None else lo - 1)
         self.hold.blockSignals(False)
         self.hold_hint.setText(self.tr("(within the sources' {0}–{1} s)").format(lo, hi))

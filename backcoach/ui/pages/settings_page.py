@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from backcoach import paths
 from backcoach.logs import log_file
+from backcoach.speech.voice_list import english_first
 from backcoach.ui.context import AppContext
 from backcoach.ui.widgets.reminder_settings import ReminderSettings
 
@@ -44,6 +45,12 @@ class SettingsPage(QWidget):
         self.voice_combo = QComboBox()
         self.voice_combo.setAccessibleName(self.tr("Voice"))
         self.voice_combo.setToolTip(self.tr("The installed voices of the speech engine"))
+        self.all_voices = QCheckBox(self.tr("Show all languages"))
+        self.all_voices.setToolTip(
+            self.tr("The cues are in English; other languages' voices read them poorly")
+        )
+        self.all_voices.toggled.connect(self._fill_voices)
+        self._voices: list[tuple[str, str]] = []
         self.rate = QSlider(Qt.Orientation.Horizontal)
         self.rate.setRange(100, 240)
         self.rate.setValue(s.rate_wpm)
@@ -62,7 +69,10 @@ class SettingsPage(QWidget):
         self.voice_status.setWordWrap(True)
         self.voice_status.setProperty("role", "muted")
         voice_form = QFormLayout()
-        voice_form.addRow(self.tr("Voice:"), self.voice_combo)
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice_combo, 1)
+        voice_row.addWidget(self.all_voices)
+        voice_form.addRow(self.tr("Voice:"), voice_row)
         rate_row = QHBoxLayout()
         rate_row.addWidget(self.rate, 1)
         rate_row.addWidget(self.rate_value)
@@ -207,19 +217,34 @@ class SettingsPage(QWidget):
 
     def set_voices(self, voices: list[tuple[str, str]], status: str) -> None:
         """Fill the voice list; ``status`` says whether speech works and how to get it."""
+        self._voices = list(voices)
+        english, _others = english_first(self._voices)
+        chosen = self.ctx.settings.voice
+        # A voice of another language chosen before: the full list, so it shows.
+        if chosen and not any(chosen in v for v in english) and any(chosen in v for v in voices):
+            self.all_voices.blockSignals(True)
+            self.all_voices.setChecked(True)
+            self.all_voices.blockSignals(False)
+        self.all_voices.setVisible(len(english) < len(voices))
+        self._fill_voices()
+        self.voice_status.setText(status)
+        self.test.setEnabled(bool(voices))
+
+    def _fill_voices(self) -> None:
+        english, others = english_first(self._voices)
+        chosen = self.ctx.settings.voice  # every choice in the list is saved at once
+        if not self.all_voices.isChecked():  # the chosen voice always stays in the list
+            others = [v for v in others if chosen and chosen in v]
         self.voice_combo.blockSignals(True)
         self.voice_combo.clear()
         self.voice_combo.addItem(self.tr("Default voice"), "")
-        for vid, name in voices:
+        for vid, name in english + others:
             self.voice_combo.addItem(name, vid)
-        chosen = self.ctx.settings.voice
         found = self.voice_combo.findData(chosen)
         if found < 0:  # saved by name by an older version
             found = self.voice_combo.findText(chosen)
         self.voice_combo.setCurrentIndex(max(0, found))
         self.voice_combo.blockSignals(False)
-        self.voice_status.setText(status)
-        self.test.setEnabled(bool(voices))
 
     def _show_rate(self) -> None:
         self.rate_value.setText(self.tr("{0} words/min").format(self.rate.value()))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from backcoach.core.sources import titles_text
 from backcoach.runs.load import Load, Zone
 
-SOURCES = "From the articles behind backcoach (sources 000 and 003)."
+SOURCES = f"From the articles behind backcoach: {titles_text(['000', '003'])}."
 
 
 def tr(text: str) -> str:

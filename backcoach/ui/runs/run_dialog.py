@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.runs.model import SURFACES, Run, Shoe, Surface
 from backcoach.runs.units import clock, parse_duration
+from backcoach.ui.dialogs.content_fit import ContentFit
 
 DELETE = 2  # the dialog's result when the runner deletes the run
 
@@ -37,6 +38,7 @@ class RunDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        ContentFit(self)
         self.run = run
         self.setWindowTitle(self.tr("Add a run") if run is None else self.tr("Edit run"))
         when = run.start if run else (now or datetime.now()).replace(second=0, microsecond=0)

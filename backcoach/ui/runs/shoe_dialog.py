@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.runs import shoes as rules
 from backcoach.runs.model import Shoe
+from backcoach.ui.dialogs.content_fit import ContentFit
 
 
 class ShoeDialog(QDialog):
@@ -27,6 +28,7 @@ class ShoeDialog(QDialog):
         self, shoe: Shoe | None = None, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        ContentFit(self)
         self.setWindowTitle(self.tr("Add shoes") if shoe is None else self.tr("Edit shoes"))
         today = today or date.today()
         self.name = QLineEdit(shoe.name if shoe else "")

@@ -87,6 +87,11 @@ class EditorItemRow(QFrame):
         self.form: QComboBox | None = None
         if ex.variants:
             self.form = QComboBox()
+            # A long form name must not set the row's width (1024 px windows).
+            self.form.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.form.setMinimumContentsLength(14)
             self.form.setAccessibleName(self.tr("Form of {0}").format(ex.name))
             self.form.addItem(self.tr("Standard"), "")
             for v in ex.variants:
@@ -119,8 +124,10 @@ class EditorItemRow(QFrame):
             caption.setBuddy(spin)
             note = QLabel()
             note.setProperty("role", "muted")
+            note.setWordWrap(True)  # "30–60 s in the articles" under a narrow spin box
             beyond = FieldNote("beyond")
-            beyond.setWordWrap(False)  # three words that read as one mark
+            # Three words that read as one mark, but wrapped under a narrow spin box
+            # rather than make the editor scroll sideways at 1024 px.
             error = FieldNote("error")
             self.spins[key], self.notes[key], self.beyond[key], self.errors[key] = (
                 spin,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.catalog import EQUIPMENT, Catalog, Exercise
 from backcoach.core.exercise_search import find_exercises, position_groups
+from backcoach.core.words import counted
 from backcoach.ui.figure_painter import paint_placeholder
 from backcoach.ui.widgets.figure_view import figure_image
 
@@ -92,6 +93,9 @@ class ExercisePicker(QWidget):
         for label, value in (("Either", None), ("Per side", True), ("Not per side", False)):
             self.sides.addItem(self.tr(label), value)
         self.list = _ExerciseList()
+        # Long names elide (full name in the tooltip) rather than scroll the list sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAccessibleName(self.tr("Exercises to add"))
         self.list.addRequested.connect(self.addRequested)
         self.count = QLabel()
@@ -112,12 +116,26 @@ class ExercisePicker(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.search.returnPressed.connect(self._search_enter)
 
+        for combo in (self.position, self.equipment, self.sides):
+            # Their longest choice must not set the picker's width (1024 px windows).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         # Each filter with its label, the label its buddy: what a screen reader names it by.
-        filters = QFormLayout()
-        filters.addRow(self.tr("Position:"), self.position)
-        filters.addRow(self.tr("Equipment:"), self.equipment)
-        filters.addRow(self.tr("Sides:"), self.sides)
-        filters.addRow(self.count)
+        filters = QGridLayout()
+        for i, (text, combo) in enumerate(
+            (
+                (self.tr("Position:"), self.position),
+                (self.tr("Equipment:"), self.equipment),
+                (self.tr("Sides:"), self.sides),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label, i // 2, (i % 2) * 2)
+            filters.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        filters.addWidget(self.count, 1, 2, 1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addStretch(1)
@@ -148,7 +166,7 @@ class ExercisePicker(QWidget):
         for ex in found:
             item = QListWidgetItem(self._icon(ex), self._label(ex))
             item.setData(_ID, ex.id)
-            item.setToolTip(ex.summary)
+            item.setToolTip(f"{ex.name}: {ex.summary}")  # the whole name, when it is elided
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{ex.name}. {ex.position}")
             self.list.addItem(item)
             if ex.id == keep:
@@ -156,7 +174,7 @@ class ExercisePicker(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         n = len(found)
-        self.count.setText(self.tr("{0} exercise(s)").format(n) if n else self.tr("None match"))
+        self.count.setText(counted(n, "exercise") if n else self.tr("None match"))
         self._current_changed()
 
     def _label(self, ex: Exercise) -> str:

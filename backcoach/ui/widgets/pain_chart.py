@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.history_queries import PainPoint
@@ -43,7 +43,7 @@ class PainChart(ChartWidget):
         super().__init__(
             self.tr("Pain before and after sessions"),
             self.tr("Pain from 0 (none) to 10 (worst) before and after each session."),
-            QSize(240, 160),
+            QSize(210, 160),
             parent,
         )
         self._points: list[PainPoint] = []
@@ -173,16 +173,33 @@ class PainChart(ChartWidget):
             QPointF(plot.right() - fm.horizontalAdvance(text), plot.top() + fm.ascent() + 2), text
         )
 
-    def _paint_months(self, p: QPainter, plot: QRectF, colour: QColor) -> None:
-        p.setPen(colour)
-        fm = p.fontMetrics()
+    def month_labels(self, fm: QFontMetrics | None = None) -> list[tuple[str, QRectF]]:
+        """Each month's name and where it is drawn: at the month's first day, but kept
+        inside the widget (a "Dec" starting near the right edge ran off it) and never
+        over the label before it."""
+        fm = fm or QFontMetrics(small_font(self))
+        plot = self.plot_rect()
+        labels: list[tuple[str, QRectF]] = []
         day = self._first.replace(day=1)
+        free_from = 0.0
         while day <= self._last:
             if day >= self._first:
                 day_width = plot.width() / ((self._last - self._first).days + 1)
-                x = self.x_for(day) - day_width / 2
-                p.drawText(QPointF(x, plot.bottom() + 4 + fm.ascent()), short_month(day))
+                text = short_month(day)
+                width = fm.horizontalAdvance(text)
+                x = min(self.x_for(day) - day_width / 2, self.width() - width - 2.0)
+                if x >= free_from:
+                    top = plot.bottom() + 4
+                    labels.append((text, QRectF(x, top, width, fm.height())))
+                    free_from = x + width + 4
             day = (day + timedelta(days=32)).replace(day=1)
+        return labels
+
+    def _paint_months(self, p: QPainter, plot: QRectF, colour: QColor) -> None:
+        p.setPen(colour)
+        fm = p.fontMetrics()
+        for text, rect in self.month_labels(fm):
+            p.drawText(QPointF(rect.left(), rect.top() + fm.ascent()), text)
 
     def _paint_series(self, p: QPainter, pts: list[QPointF], colour: QColor, filled: bool) -> None:
         if not pts:

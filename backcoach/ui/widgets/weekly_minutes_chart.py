@@ -47,7 +47,7 @@ class WeeklyMinutesChart(ChartWidget):
         super().__init__(
             self.tr("Minutes per week"),
             self.tr("Minutes of exercise in each week. Point at a bar for details."),
-            QSize(240, 160),
+            QSize(210, 160),
             parent,
         )
         self._weeks: list[WeekMinutes] = []
