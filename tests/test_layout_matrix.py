@@ -14,7 +14,7 @@ from tests.layout_matrix import SCALES, SIZES
 
 REPO = Path(__file__).resolve().parent.parent
 # The session page's own layout is the session screen's work (its test lives with it).
-EXEMPT_PREFIXES = ("session-",)
+EXEMPT_PREFIXES: tuple[str, ...] = ()
 PAGES = {"library", "library-today", "routine", "routine-yours", "routine-levels", "summary",
          "summary-proposal", "history", "history-levels", "history-plan", "runs", "settings",
          "why", "editor-empty", "editor-filled", "editor-error"}  # fmt: skip

@@ -26,10 +26,14 @@ class PageStack(QStackedWidget):
 
     # A stacked widget asks for the biggest minimum of all its pages, so one wide page
     # (the session's) made every page wider than a small screen. Only the page showing
-    # needs the room.
+    # needs the room. As a layout does, a page's own minimum (set in a dimension) wins
+    # over its hint there: the session page sets a small one and fits its type to the room.
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
-        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else QSize(0, 0)
+        if page is None:
+            return QSize(0, 0)
+        hint, own = page.minimumSizeHint(), page.minimumSize()
+        return QSize(own.width() or hint.width(), own.height() or hint.height())
 
     def hasHeightForWidth(self) -> bool:
         page = self.currentWidget()

@@ -133,9 +133,9 @@ class ExercisePicker(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(combo)
-            filters.addWidget(label, i // 2, (i % 2) * 2)
-            filters.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        filters.addWidget(self.count, 1, 2, 1, 2)
+            filters.addWidget(label, i, 0)
+            filters.addWidget(combo, i, 1)
+        filters.addWidget(self.count, 3, 0, 1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addStretch(1)
