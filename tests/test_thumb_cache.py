@@ -1,4 +1,5 @@
-"""Card pictures: rendered by the figure engine once, read back from PNG files after."""
+"""Card pictures: rendered by the figure engine once, read back from their raw pixels
+after (no image reader before the first frame); a damaged file is drawn again."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ def test_a_picture_is_rendered_once_then_read_back(qapp, monkeypatch) -> None:
     palette = QPalette()
     first = thumb_cache.picture("plank", "", QSize(120, 90), 1.0, palette)
     assert first is not None and ink(first) > 100
-    files = list((paths.cache_dir() / "pictures").rglob("*.png"))
-    assert [f.name for f in files] == ["plank---120x90@1-light.png"]
+    files = list((paths.cache_dir() / "pictures").rglob("*.px"))
+    assert [f.name for f in files] == ["plank---120x90@1-light.px"]
     thumb_cache.forget()  # a new start: nothing in memory
 
     def no_engine(*args: object) -> None:
@@ -40,8 +41,21 @@ def test_a_picture_is_rendered_once_then_read_back(qapp, monkeypatch) -> None:
 
     monkeypatch.setattr(thumb_cache, "_render", no_engine)
     again = thumb_cache.picture("plank", "", QSize(120, 90), 1.0, palette)
-    assert again is not None and again.size() == first.size()
-    assert ink(again) == ink(first)
+    assert again is not None and again == first  # pixel for pixel
+    assert again.format() == QImage.Format.Format_ARGB32_Premultiplied
+
+
+def test_a_damaged_picture_file_is_drawn_again(qapp) -> None:
+    first = thumb_cache.picture("plank", "", QSize(80, 60), 1.0, QPalette())
+    assert first is not None
+    [file] = (paths.cache_dir() / "pictures").rglob("*.px")
+    good = file.read_bytes()
+    for bad in [good[:-7], b"PNG?" + good[4:], good[:10], b""]:
+        file.write_bytes(bad)
+        thumb_cache.forget()
+        again = thumb_cache.picture("plank", "", QSize(80, 60), 1.0, QPalette())
+        assert again == first
+        assert file.read_bytes() == good  # written anew
 
 
 def test_dark_windows_get_their_own_light_figure(qapp) -> None:
@@ -51,8 +65,8 @@ def test_dark_windows_get_their_own_light_figure(qapp) -> None:
     dark_img = thumb_cache.picture("cat-cow", "", QSize(96, 72), 1.0, dark)
     assert light_img is not None and dark_img is not None
     assert light_img != dark_img
-    names = sorted(f.name for f in (paths.cache_dir() / "pictures").rglob("*.png"))
-    assert names == ["cat-cow---96x72@1-dark.png", "cat-cow---96x72@1-light.png"]
+    names = sorted(f.name for f in (paths.cache_dir() / "pictures").rglob("*.px"))
+    assert names == ["cat-cow---96x72@1-dark.px", "cat-cow---96x72@1-light.px"]
 
 
 def test_a_new_stamp_sweeps_the_old_pictures(qapp, monkeypatch) -> None:
