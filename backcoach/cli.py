@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 WINDOW = {
     "data_dir": None,
     "screenshot": None,
+    "size": None,
     "self_test": False,
     "background": False,
     "speech_worker": False,
