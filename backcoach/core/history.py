@@ -18,7 +18,8 @@ fresh one started; ``notice`` says what happened in a sentence for the runner,
 and never write, move or create anything.
 
 Schema: ``history_schema``; opening and damage: ``history_files``; the writes:
-``history_ops``; retrying: ``history_saver``; reads: ``history_queries``.
+``history_ops``; retrying: ``history_saver``; reads: ``history_reads`` over
+``history_queries``.
 """
 
 from __future__ import annotations
@@ -26,23 +27,23 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from backcoach.core import history_files as files
 from backcoach.core import history_ops as ops
-from backcoach.core import history_queries as q
 from backcoach.core import history_recovery as recovery
 from backcoach.core.history_problems import Problem, describe
 from backcoach.core.history_queries import PainPoint, SessionDetail, SessionRow, WeekMinutes
+from backcoach.core.history_reads import HistoryReads
 from backcoach.core.history_saver import SETTLE_S, Listener, Saver, SaveState, SessionOutcome
 from backcoach.core.processes import this_process
 from backcoach.core.records import SegmentRecord, SessionEvent, SessionStatus
 from backcoach.core.words import counted
 
 if TYPE_CHECKING:  # the levels' modules load when first used, not at start-up
-    from backcoach.core.progression import LevelChange, PastSession
+    from backcoach.core.progression import LevelChange
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,6 @@ __all__ = [
     "WeekMinutes",
 ]
 
-READ_BUSY_S = 1.0
 TIDY_BUSY_S = 0.5
 
 
@@ -83,7 +83,7 @@ class ReadOnlyHistory(RuntimeError):
     """A reader's store was asked to write."""
 
 
-class HistoryStore:
+class HistoryStore(HistoryReads):
     """Open with ``HistoryStore.open(path)``; close with ``close()`` (or ``with``)."""
 
     def __init__(
@@ -120,7 +120,7 @@ class HistoryStore:
                     "History can't be saved right now",
                     "backcoach keeps your sets and saves them as soon as it can.",
                 )
-        store = cls(path, Saver(path, conn, problem), cls._reader_for_owner(path, conn), notice)
+        store = cls(path, Saver(path, conn, problem), files.reader_for_owner(path, conn), notice)
         if recover and conn is not None:
             store._tidy(conn)
         return store
@@ -168,21 +168,6 @@ class HistoryStore:
         )
         return conn, notice, None
 
-    @staticmethod
-    def _reader_for_owner(path: Path, conn: sqlite3.Connection | None) -> sqlite3.Connection:
-        """Reads get their own connection: never queued behind a write that waits."""
-        if conn is None:
-            return files.connect_read_only(path)
-        return HistoryStore._file_reader(path)
-
-    @staticmethod
-    def _file_reader(path: Path) -> sqlite3.Connection:
-        reader = sqlite3.connect(
-            path, timeout=READ_BUSY_S, isolation_level=None, check_same_thread=False
-        )
-        files.register_functions(reader, path)
-        return reader
-
     def _tidy(self, conn: sqlite3.Connection) -> None:
         """At an owner's start: merge recovery files, then close dead owners' sessions.
 
@@ -193,7 +178,7 @@ class HistoryStore:
         try:
             merged, problems = recovery.merge_all(conn, self.path)
             self.merged = merged
-            self.recovered = self._recover_running(conn)
+            self.recovered = recovery.mark_dead_owners_sessions(conn)
         except sqlite3.Error as exc:  # e.g. held by another program: next start, then
             log.warning("history: could not tidy up at open (%s)", exc)
             return
@@ -209,26 +194,6 @@ class HistoryStore:
 
     def _add_notice(self, text: str) -> None:
         self._notice = f"{self._notice} {text}".strip()
-
-    @staticmethod
-    def _recover_running(conn: sqlite3.Connection) -> int:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            cur = conn.execute(
-                "UPDATE sessions SET status = 'interrupted', done_s = (SELECT"
-                " coalesce(sum(done_s), 0) FROM segments WHERE session_id = sessions.id)"
-                " WHERE status = 'running' AND NOT owner_alive(owner_pid, owner_started, id)"
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        if cur.rowcount:
-            log.warning(
-                "history: %s left running marked interrupted", counted(cur.rowcount, "session")
-            )
-        return cur.rowcount
 
     def close(self) -> SaveState | None:
         """Close the file; what could not be saved goes into a recovery file first."""
@@ -429,60 +394,5 @@ class HistoryStore:
         if saver is not None and saver.reopened != self._reader_for and self._reader is not None:
             self._reader_for = saver.reopened
             self._reader.close()
-            self._reader = self._file_reader(self.path)
+            self._reader = files.reader(self.path)
         return self._reader
-
-    def count(self) -> int:
-        return self._read(0, q.count)
-
-    def sessions(self, offset: int = 0, limit: int = 100) -> list[SessionRow]:
-        """A page of sessions, newest first."""
-        return self._read([], lambda c: q.sessions(c, offset, limit))
-
-    def session(self, session_id: int) -> SessionDetail | None:
-        """One session with its segments and events."""
-        return self._read(None, lambda c: q.session_detail(c, session_id))
-
-    def weekly_minutes(self, weeks: int = 12, today: date | None = None) -> list[WeekMinutes]:
-        day = today or date.today()
-        return self._read([], lambda c: q.weekly_minutes(c, weeks, day))
-
-    def daily_minutes(self, first: date, last: date) -> dict[date, float]:
-        """Minutes on each active local day in ``first..last``; the calendar's data."""
-        return self._read({}, lambda c: q.daily_minutes(c, first, last))
-
-    def completed_days(self, first: date, last: date) -> list[tuple[date, str]]:
-        """(day, routine id) of the completed sessions in ``first..last``: the plan's record."""
-        return self._read([], lambda c: q.completed_days(c, first, last))
-
-    def streak(self, today: date | None = None) -> int:
-        day = today or date.today()
-        return self._read(0, lambda c: q.current_streak(c, day))
-
-    def pain_series(self, since: date) -> list[PainPoint]:
-        return self._read([], lambda c: q.pain_series(c, since))
-
-    def recent_pain(self, n: int = 3) -> list[PainPoint]:
-        """The last ``n`` rated sessions, newest first (for the safety check)."""
-        return self._read([], lambda c: q.recent_pain(c, n))
-
-    def level_changes(self, routine_id: str | None = None) -> list[LevelChange]:
-        """Every decision about levels (of one routine, or all), oldest first."""
-        from backcoach.core import history_levels as lv
-
-        return self._read([], lambda c: lv.read_changes(c, routine_id))
-
-    def outcomes(self, routine_id: str, since: int = 0) -> list[PastSession]:
-        """The routine's finished sessions after session ``since``, for the progression rules."""
-        from backcoach.core import history_levels as lv
-
-        return self._read([], lambda c: lv.outcomes(c, routine_id, since))
-
-    def latest_session(self, routine_id: str) -> int:
-        from backcoach.core import history_levels as lv
-
-        return self._read(0, lambda c: lv.latest_session(c, routine_id))
-
-    def all_sessions(self) -> list[SessionDetail]:
-        """Every session with its detail, oldest first (for export)."""
-        return self._read([], q.all_details)

@@ -277,3 +277,20 @@ def _remove_if_empty(path: Path) -> None:
             path.unlink()
     except OSError:
         pass
+
+
+READ_BUSY_S = 1.0
+
+
+def reader_for_owner(path: Path, conn: sqlite3.Connection | None) -> sqlite3.Connection:
+    """The owner's reads get their own connection: never queued behind a write that
+    waits; read-only when the file could not be opened for writing (``conn`` None)."""
+    if conn is None:
+        return connect_read_only(path)
+    return reader(path)
+
+
+def reader(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=READ_BUSY_S, isolation_level=None, check_same_thread=False)
+    register_functions(conn, path)
+    return conn

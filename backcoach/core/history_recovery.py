@@ -182,3 +182,23 @@ def _same_row(conn: sqlite3.Connection, key: int, header: ops.Begin) -> bool:
         (key, header.routine_id, header.started_at),
     ).fetchone()
     return row is not None
+
+
+def mark_dead_owners_sessions(conn: sqlite3.Connection) -> int:
+    """Sessions left ``running`` by an owner that is gone become ``interrupted``,
+    keeping what was done; the number of them."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        cur = conn.execute(
+            "UPDATE sessions SET status = 'interrupted', done_s = (SELECT"
+            " coalesce(sum(done_s), 0) FROM segments WHERE session_id = sessions.id)"
+            " WHERE status = 'running' AND NOT owner_alive(owner_pid, owner_started, id)"
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if cur.rowcount:
+        log.warning("history: %s left running marked interrupted", counted(cur.rowcount, "session"))
+    return cur.rowcount
