@@ -197,14 +197,25 @@ def _page(w: MainWindow, name: str) -> None:
 def _dialog(w: MainWindow, name: str) -> None:
     """The dialogs the screenshots render, in the states they render them in."""
     global DIALOG
-    from backcoach.ui.screenshots import _dialogs
+    from backcoach.ui.screenshot_scenes import dialog_makers
 
+    def main_state(name: str) -> QDialog:
+        """The screenshots' main state of a dialog (a warning sign ticked, an answer
+        given): the first one they shoot without a state name."""
+        for state, dialog in dialog_makers(w, TODAY)[name]():
+            if not state:
+                return dialog
+        raise AssertionError(f"{name} has no main state")
+
+    scenes = {n: (lambda n=n: main_state(n)) for n in ("dialog-red-flags", "dialog-this-hurts")}
     more = {
+        "dialog-glute-check": lambda: main_state("dialog-glute-check"),
+        "dialog-new-exercise": lambda: main_state("dialog-new-exercise"),
         "dialog-weekly-plan": lambda: _weekly_plan(w),
         "dialog-add-run": lambda: RunDialog(w.ctx.runs.shoes(), now=w.ctx.now(), parent=w),
         "dialog-add-shoes": lambda: ShoeDialog(today=TODAY, parent=w),
     }
-    made = {**_dialogs(w), **more}[name]()
+    made = {**scenes, **more}[name]()
     assert isinstance(made, QDialog)
     DIALOG = made
     DIALOG.setModal(False)

@@ -106,7 +106,7 @@ def session_at(w, clock, routine_id: str, target: Segment) -> None:  # type: ign
 def dialog_states(w, today: date) -> Iterator[tuple[str, QWidget]]:  # type: ignore[no-untyped-def]
     """Each dialog in each of its states, shown; closed once the caller is done with it."""
     shown: QWidget | None = None
-    for name, make in _dialog_makers(w, today).items():
+    for name, make in dialog_makers(w, today).items():
         for state, dialog in make():
             if dialog is not shown:  # the same dialog stays open from state to state
                 _close(shown)
@@ -122,7 +122,7 @@ def _close(dialog: QWidget | None) -> None:
         dialog.deleteLater()
 
 
-def _dialog_makers(w, today: date):  # type: ignore[no-untyped-def]
+def dialog_makers(w, today: date):  # type: ignore[no-untyped-def]
     from backcoach.ui.dialogs.before_start import BeforeStartDialog
     from backcoach.ui.dialogs.check import CheckDialog
     from backcoach.ui.dialogs.hurt import HurtDialog
