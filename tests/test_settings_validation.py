@@ -84,7 +84,7 @@ def test_the_settings_of_the_issue_each_told_once_and_the_file_kept_aside(
     ]
     assert told[0] == (
         "Setting rate_wpm in settings.json: 1000000000000 is outside 100–240; "
-        "using the default, 165."
+        "using the default, 165 (Rate on the Settings page)."
     )
     assert "nan is not a number backcoach can use" in told[1]
     (aside,) = tmp_path.glob("settings.json.invalid-*")

@@ -1,7 +1,7 @@
 """Typed settings with ranges and shapes, stored as JSON in the data folder.
 
 Each setting is one declaration: its default and its check (``settings_shapes``), e.g.
-``rate_wpm: int = setting(165, Whole(100, 240))``. Loading checks the file field by
+``rate_wpm: int = setting(165, Whole(100, 240), "Rate on the Settings page")``. Loading checks the file field by
 field: a value out of range or of the wrong type or shape is replaced by its default,
 with one notice naming the setting, so nothing past this module ever sees an invalid
 value. A file that cannot be parsed at all, or that failed a check, is kept aside
@@ -49,31 +49,37 @@ THEMES = ("system", "light", "dark")
 MAX_FILE_BYTES = 4 * 1024 * 1024  # far beyond real settings; refuses a runaway file
 
 
-def setting(default: Any, check: Check) -> Any:
-    """One setting: its default and the check every value must pass."""
+def setting(default: Any, check: Check, shown: str = "") -> Any:
+    """One setting: its default, the check every value must pass, and where the runner
+    sees it in the window (for messages about the file), if anywhere."""
+    meta = {"check": check, "shown": shown}
     if isinstance(default, dict):
-        return field(default_factory=dict, metadata={"check": check})
-    return field(default=default, metadata={"check": check})
+        return field(default_factory=dict, metadata=meta)
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
 class Settings:
     # Voice
-    voice: str = setting("", Text(max_len=200))  # engine voice id; "" for the default
-    rate_wpm: int = setting(165, Whole(100, 240))
-    volume: float = setting(1.0, Number(0.0, 1.0))
+    voice: str = setting(
+        "", Text(max_len=200), "Voice on the Settings page"
+    )  # engine voice id; "" for the default
+    rate_wpm: int = setting(165, Whole(100, 240), "Rate on the Settings page")
+    volume: float = setting(1.0, Number(0.0, 1.0), "Volume on the Settings page")
     muted: bool = setting(False, flag)
     # Window
-    theme: str = setting("system", Text(choices=THEMES))
+    theme: str = setting("system", Text(choices=THEMES), "Theme on the Settings page")
     window_geometry: str = setting("", Text(max_len=8192, pattern=r"[A-Za-z0-9+/=]*"))
     # Session
-    prepare_s: float = setting(10.0, Number(5.0, 60.0))
-    first_side: str = setting("left", Text(choices=("left", "right")))
+    prepare_s: float = setting(10.0, Number(5.0, 60.0), "Get-ready time on the Settings page")
+    first_side: str = setting(
+        "left", Text(choices=("left", "right")), "Start with the on the Settings page"
+    )
     # Library filters: everything shows until the runner unticks what they don't have.
     equipment_owned: tuple[str, ...] = setting(
         ("mat", "stability-ball", "wall", "chair"), ListOf(Text(choices=tuple(EQUIPMENT)), 20)
     )
-    max_minutes: int = setting(0, Whole(0, 600))  # 0: no limit
+    max_minutes: int = setting(0, Whole(0, 600), "Time on the Routines page")  # 0: no limit
     # Safety
     welcomed: bool = setting(False, flag)  # the first-run welcome was shown
     red_flags_cleared_on: str = setting("", iso_date_or_empty)  # date they were assessed
@@ -236,8 +242,10 @@ def _merge(raw: dict[str, Any], file_name: str) -> tuple[Settings, list[str]]:
                 f" not valid and {'was' if n == 1 else 'were'} dropped ({part.dropped[0]})."
             )
         except Invalid as exc:
+            where = f" ({f.metadata['shown']})" if f.metadata.get("shown") else ""
             notices.append(
-                f"Setting {f.name} in {file_name}: {exc}; using the default, {_shown(default)}."
+                f"Setting {f.name} in {file_name}: {exc};"
+                f" using the default, {_shown(default)}{where}."
             )
     for notice in notices:
         log.warning("settings: %s", notice)
