@@ -65,6 +65,7 @@ def test_a_routine_built_by_keyboard_only_is_saved_reopened_run_and_in_history(
     assert not editor.save_button.isEnabled()
     assert editor.errors["name"].text() == "must not be empty"
     assert editor.errors["name"].tone == "muted"  # a blank new form: a hint, not red yet
+    assert editor.errors["items"].text() == "Add at least one exercise."  # not the file's words
     type_text(qtbot, "K")
     key(qtbot, Qt.Key.Key_Backspace)
     assert editor.errors["name"].tone == "error"  # emptied by the runner: now a mistake

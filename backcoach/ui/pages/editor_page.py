@@ -266,7 +266,10 @@ class EditorPage(QWidget):
         quiet = set() if self.draft.editing else {"name", "purpose", "items"} - self.touched
         self.fields.show_errors(by_field, quiet)
         self.errors["items"].set_tone("muted" if "items" in quiet else "error")
-        self.errors["items"].say(" ".join(by_field.pop("items", [])))
+        items_said = by_field.pop("items", [])
+        if items_said and not self.draft.items:  # the loader's words are for files
+            items_said = [self.tr("Add at least one exercise.")]
+        self.errors["items"].say(" ".join(items_said))
         for i, row in enumerate(self.items.rows):
             prefix = f"items[{i}]"
             mine = {
