@@ -192,6 +192,12 @@ _SHEET = """
     QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
         border-color: palette(mid);
     }
+    /* Text fields keep a visible edge in both themes (Fusion's dark frame all but
+       vanished against the dark window); the same width as their focus ring. */
+    QLineEdit, QPlainTextEdit, QTextEdit {
+        border: 2px solid palette(mid); border-radius: 4px; padding: 1px 3px;
+        background: palette(base);
+    }
     QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus,
     QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {
         border: 2px solid palette(highlight);
