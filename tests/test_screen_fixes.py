@@ -7,6 +7,7 @@ import itertools
 from datetime import date, datetime
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
 
 from backcoach.speech.voice_list import english_first, is_english
 from backcoach.ui import window_geometry
@@ -196,3 +197,9 @@ def test_a_long_name_elides_with_the_whole_in_its_tooltip(qtbot) -> None:
     top.resize(3000, 60)
     qtbot.waitUntil(lambda: label.text() == name)
     assert label.toolTip() == ""
+
+
+def test_the_keyboard_starts_on_the_first_routine(qtbot, window) -> None:
+    """The window's first focus is a routine card (Enter opens it), not the rail's About."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is window.library.cards[0]

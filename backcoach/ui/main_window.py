@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
             self.voice.attach_speaker(ctx.speaker)
         window_geometry.restore(self, ctx.settings.window_geometry)
         self.show_page(self.library)
+        if self.library.cards:  # the keyboard starts on the first routine, not on About
+            self.library.cards[0].setFocus()
 
     # ----- pages ---------------------------------------------------------------------
     def _register_pages(self) -> None:
