@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -203,3 +204,27 @@ def test_the_keyboard_starts_on_the_first_routine(qtbot, window) -> None:
     """The window's first focus is a routine card (Enter opens it), not the rail's About."""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is window.library.cards[0]
+
+
+@pytest.mark.parametrize("width", [200, 240, 360, 600])
+def test_the_load_gauges_zone_names_are_whole_at_any_width(qtbot, width: int) -> None:
+    """On a 1024 px window the 'step up' band is narrow: its name goes above the bar,
+    whole, instead of shrinking to 's…'."""
+    from PySide6.QtGui import QFontMetrics
+
+    from backcoach.ui.widgets.chart_style import small_font
+    from backcoach.ui.widgets.load_gauge import LoadGauge
+
+    gauge = LoadGauge()
+    qtbot.addWidget(gauge)
+    gauge.setMinimumWidth(0)
+    gauge.resize(width, 64)
+    assert gauge.width() == width
+    fm = QFontMetrics(small_font(gauge))
+    places = gauge.label_places(fm)
+    assert [label for label, _ in places] == ["less", "as usual", "step up", "jump"]
+    for label, rect in places:
+        assert fm.horizontalAdvance(label) <= rect.width(), (width, label)
+        assert rect.left() >= 0 and rect.right() <= width and rect.top() >= 0, (width, label)
+    above = [label for label, rect in places if rect.bottom() <= gauge.bar_rect().top()]
+    assert ("step up" in above) == (width <= 360)

@@ -7,7 +7,7 @@ from 0 to 2; a ratio above 2 sits at the right end with its value written out.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from backcoach.runs.load import JUMP_ABOVE, LOW_BELOW, STEP_ABOVE, Load, Zone
@@ -63,6 +63,21 @@ class LoadGauge(ChartWidget):
             (Zone.JUMP, JUMP_ABOVE, SCALE_MAX, self.tr("jump")),
         ]
 
+    def label_places(self, fm: QFontMetrics) -> list[tuple[str, QRectF]]:
+        """Where each zone's name goes: in its band, or (a narrow band, a small window)
+        whole above the bar, never shortened to "s…"."""
+        bar = self.bar_rect()
+        places = []
+        for _zone, lo, hi, label in self.zones():
+            x0, x1 = self.x_for(lo), self.x_for(hi)
+            if fm.horizontalAdvance(label) <= x1 - x0 - 4:
+                places.append((label, QRectF(x0, bar.top(), x1 - x0, bar.height())))
+            else:
+                w = fm.horizontalAdvance(label) + 4
+                left = min(max((x0 + x1 - w) / 2, 0.0), self.width() - w)
+                places.append((label, QRectF(left, bar.top() - fm.height() - 2, w, fm.height())))
+        return places
+
     def paintEvent(self, event: object) -> None:
         c = chart_colors(self)
         dark = is_dark(self)
@@ -71,14 +86,15 @@ class LoadGauge(ChartWidget):
         p.setFont(small_font(self))
         fm = p.fontMetrics()
         bar = self.bar_rect()
-        for zone, lo, hi, label in self.zones():
+        for (zone, lo, hi, _), (label, place) in zip(
+            self.zones(), self.label_places(fm), strict=True
+        ):
             rect = QRectF(self.x_for(lo), bar.top(), self.x_for(hi) - self.x_for(lo), bar.height())
             fill = zone_colour(zone, dark)
             fill.setAlpha(70 if dark else 60)
             p.fillRect(rect, fill)
             p.setPen(c.text)
-            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width()) - 4)
-            p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+            p.drawText(place, int(Qt.AlignmentFlag.AlignCenter), label)
         p.setPen(QPen(c.grid, 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(bar)
