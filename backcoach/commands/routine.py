@@ -60,8 +60,7 @@ def _check(file: str) -> tuple[Any, Any]:
         n = len(found.errors)
         raise FileMistakes(
             [str(e) for e in found.errors],
-            f"{path} is not a valid routine: {n} mistake{'s' if n != 1 else ''}; "
-            "nothing was written",
+            f"{path} is not a valid routine: {counted(n, 'mistake')}; nothing was written",
         )
     return catalog, found
 

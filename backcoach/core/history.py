@@ -183,10 +183,9 @@ class HistoryStore(HistoryReads):
             log.warning("history: could not tidy up at open (%s)", exc)
             return
         if merged.files:
-            sets = "set" if merged.sets == 1 else "sets"
             log.warning("history: merged %s", counted(merged.files, "recovery file"))
             self._add_notice(
-                f"{merged.sets} {sets} that could not be saved last time "
+                f"{counted(merged.sets, 'set')} that could not be saved last time "
                 "were added to your history (recovered)."
             )
         for problem in problems:

@@ -27,6 +27,7 @@ from backcoach.core import history_files as files
 from backcoach.core import history_ops as ops
 from backcoach.core import history_recovery as recovery
 from backcoach.core.history_problems import Problem, describe
+from backcoach.core.words import counted
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -67,10 +68,7 @@ class SessionOutcome:
     def sentence(self) -> str:
         if self.saved:
             return f"Saved as session {self.row_id}."
-        if self.unsaved_sets:
-            what = f"{self.unsaved_sets} {'set' if self.unsaved_sets == 1 else 'sets'}"
-        else:
-            what = "the end of this session"
+        what = counted(self.unsaved_sets, "set") if self.unsaved_sets else "the end of this session"
         why = f" ({self.problem.what})" if self.problem else ""
         if self.kept_in is not None:
             fix = self.problem.fix if self.problem else ""

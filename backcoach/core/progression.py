@@ -27,6 +27,7 @@ from backcoach.core.catalog import Catalog, Routine
 from backcoach.core.levels import ROUNDS_KEY, Bound, Level, Slot, rounds_bound, slots_for
 from backcoach.core.records import SessionStatus
 from backcoach.core.safety import PAIN_HIGH, PAIN_RISE, pain_flag
+from backcoach.core.words import joined
 
 READY_AFTER = 2  # good sessions in a row at a level before the next step is offered
 
@@ -223,7 +224,7 @@ def _step_backs(state: RoutineLevels, latest: PastSession) -> Proposal:
     notes: tuple[str, ...] = ()
     if at_start:
         notes = (
-            f"{_join(at_start)} {'is' if len(at_start) == 1 else 'are'} at the start already. "
+            f"{joined(at_start)} {'is' if len(at_start) == 1 else 'are'} at the start already. "
             "If it keeps hurting, try an easier form or another routine, and see a "
             "physiotherapist if the pain stays.",
         )
@@ -377,10 +378,6 @@ def _rounds_change(direction: Literal["up", "back"], reason: str, rounds: int, b
     return Change(
         ROUNDS_KEY, "Rounds", direction, reason, rounds, rounds + by, str(rounds), str(rounds + by)
     )
-
-
-def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 __all__ = [

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from backcoach.core.words import joined
+
 log = logging.getLogger(__name__)
 
 Rule = Literal["after-run", "before-run", "weekly", "days"]
@@ -42,7 +44,7 @@ class PlanEntry:
         if self.rule == "weekly":
             return _TIMES_WORDS.get(self.times, f"{self.times} times a week")
         names = [DAY_NAMES[d] + "s" for d in self.days]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return joined(names)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"rule": self.rule}

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from backcoach.core.words import counted
+
 
 class Surface(StrEnum):
     UNSET = ""  # not known: a file that does not say, and the runner has not told us
@@ -146,9 +148,7 @@ class ImportReport:
     def summary(self) -> str:
         """One sentence: how many runs went in, how many files were skipped or unreadable."""
         n, files = self.imported, len(self.files)
-        text = (
-            f"Imported {n} run{'' if n == 1 else 's'} from {files} file{'' if files == 1 else 's'}"
-        )
+        text = f"Imported {counted(n, 'run')} from {counted(files, 'file')}"
         skipped = sum(1 for f in self.files if not f.error and not f.imported and f.skipped)
         bad = len(self.failed)
         extra = []

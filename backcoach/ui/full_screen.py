@@ -9,7 +9,7 @@ Esc leaves full screen on any page (the session page's own Esc, "stop", is off t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -18,7 +18,7 @@ SETTLE_MS = 2000  # how long after a leave a full-screen state counts as put bac
 
 
 class FullScreen(QObject):
-    changed = Signal(bool)  # the window went full screen (True) or back to a window
+    """The window's full-screen state; the session page follows the window's state itself."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -57,7 +57,6 @@ class FullScreen(QObject):
                 self._leaving -= 1  # the window manager put it back: ask again
                 self.window.showNormal()
             self._escape.setEnabled(self.window.isFullScreen())
-            self.changed.emit(self.window.isFullScreen())
         return False
 
     def _settled(self) -> None:
