@@ -140,7 +140,6 @@ def build_plan(
     routine: Routine, catalog: Catalog, options: PlanOptions | None = None, with_cues: bool = True
 ) -> Plan:
     """The timeline; ``with_cues=False`` skips the words (for lengths: it is much faster)."""
-    from backcoach.core.cue_rules import schedule_cues
     from backcoach.core.plan_inputs import check_dosage, check_options
 
     opts = options or PlanOptions()
@@ -172,8 +171,11 @@ def build_plan(
             _add_exercise(b, ex, variant, dosage, item_index, round_no, rounds, opts)
     b.add(SegmentKind.DONE, 0.0)
     segments = _fill_next_exercise(b.segments)
-    final = schedule_cues(segments, catalog) if with_cues else tuple(segments)
-    return Plan(routine.id, routine.name, final, opts)
+    if not with_cues:  # the library's lengths, before the first frame: no cue rules loaded
+        return Plan(routine.id, routine.name, tuple(segments), opts)
+    from backcoach.core.cue_rules import schedule_cues
+
+    return Plan(routine.id, routine.name, schedule_cues(segments, catalog), opts)
 
 
 def _rest_before_prepare(gap: float, prepare_s: float) -> float:

@@ -1,0 +1,150 @@
+"""The library's first frame in Qt alone: what the start-up target is measured against.
+
+No backcoach code runs here. The parent (benchmarks/startup.py) hands over, as a JSON
+file, the shape of the real library's first frame: the rail's entries, the heading, the
+disclaimer, the equipment filters, the time choices, each routine card's name, purpose,
+facts and number of pictures, and the application's style sheet. This program builds
+the same widgets with plain PySide6 (Fusion, the sheet, cards of 110 px pictures in a
+scrolled grid beside the rail), shows them at the window's size and, like the bare
+window and backcoach, prints {"first_paint": time.time()} after its first frame and
+exits. What it costs over the bare window is what Qt itself charges for that frame; the
+rest of backcoach's start-up is the app's own (the catalogue, settings, models, logging).
+
+    python benchmarks/library_floor.py SHAPE.json
+"""
+
+import json
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+THUMB = 110
+
+
+def _report() -> None:
+    print(json.dumps({"first_paint": time.time()}), flush=True)
+    QApplication.exit(0)
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, _report)
+        return False
+
+
+def _label(text: str, role: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _card(spec: dict, parent: QWidget, picture: QPixmap) -> QFrame:
+    card = QFrame(parent)
+    card.setProperty("card", True)
+    card.setCursor(Qt.CursorShape.PointingHandCursor)
+    card.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    card.setMinimumWidth(300)
+    box = QVBoxLayout(card)
+    pictures = QHBoxLayout()
+    for _ in range(spec["pictures"]):
+        thumb = QLabel()
+        thumb.setFixedSize(THUMB, THUMB)
+        thumb.setPixmap(picture)
+        pictures.addWidget(thumb)
+    box.addLayout(pictures)
+    box.addWidget(_label(spec["name"], "subtitle"))
+    box.addWidget(_label(spec["purpose"]))
+    box.addStretch(1)
+    box.addWidget(_label(spec["facts"], "muted"))
+    return card
+
+
+def _page(shape: dict, picture: QPixmap) -> QWidget:
+    page = QWidget()
+    root = QVBoxLayout(page)
+    heading = QHBoxLayout()
+    heading.addWidget(_label(shape["title"], "title", wrap=False), 1)
+    for text in shape["buttons"]:
+        heading.addWidget(QPushButton(text))
+    root.addLayout(heading)
+    root.addWidget(_label(shape["disclaimer"], "muted"))
+    root.addWidget(_label(shape["today"]))
+    filters = QHBoxLayout()
+    filters.addWidget(QLabel("I have:"))
+    for text in shape["equipment"]:
+        filters.addWidget(QCheckBox(text))
+    filters.addStretch(1)
+    root.addLayout(filters)
+    time_row = QHBoxLayout()
+    time_row.addWidget(QLabel("Time:"))
+    combo = QComboBox()
+    for text in shape["times"]:
+        combo.addItem(text)
+    time_row.addWidget(combo)
+    time_row.addStretch(1)
+    root.addLayout(time_row)
+    host = QWidget()
+    grid = QGridLayout(host)
+    grid.setSpacing(16)
+    for i, spec in enumerate(shape["cards"]):
+        grid.addWidget(_card(spec, host, picture), i // 3, i % 3)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(host)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    root.addWidget(scroll, 1)
+    return page
+
+
+def main() -> int:
+    with open(sys.argv[1], encoding="utf-8") as f:
+        shape = json.load(f)
+    app = QApplication([*sys.argv[:1], "-style", "Fusion"])
+    app.setStyleSheet(shape["sheet"])
+    image = QImage(THUMB, THUMB, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFFE6E8EC)
+    picture = QPixmap.fromImage(image)
+    window = QMainWindow()
+    central = QWidget()
+    row = QHBoxLayout(central)
+    rail = QVBoxLayout()
+    for text in shape["rail"]:
+        entry = QToolButton()
+        entry.setText(text)
+        entry.setProperty("nav", True)
+        entry.setCheckable(True)
+        rail.addWidget(entry)
+    rail.addStretch(1)
+    row.addLayout(rail)
+    row.addWidget(_page(shape, picture), 1)
+    window.setCentralWidget(central)
+    window.resize(*shape["size"])
+    probe = _FirstPaint(window)
+    window.installEventFilter(probe)
+    window.show()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
