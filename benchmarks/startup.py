@@ -16,11 +16,14 @@ benchmarks/STARTUP.md.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import statistics
+import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import REPO, Row, first_paint, python
+from benchmarks.common import REPO, Row, child_env, first_paint, python
 
 START_TARGET = 1.5
 MEMORY_TARGET = 1.4
@@ -44,6 +47,7 @@ def run(quick: bool = False) -> list[Row]:
                 if i:  # the first round only warms the disk cache
                     times[name].append(t)
                     rss[name].append(mb)
+        counted = {} if quick else instructions(commands, Path(tmp))
     t_app, t_bare = statistics.median(times["app"]), statistics.median(times["bare"])
     t_floor = statistics.median(times["floor"])
     m_app, m_bare = statistics.median(rss["app"]), statistics.median(rss["bare"])
@@ -78,6 +82,52 @@ def run(quick: bool = False) -> list[Row]:
             f"PySide6; the app is {t_app / t_floor:.2f}× this floor; "
             f"range {min(times['floor']) * 1000:.0f}–{max(times['floor']) * 1000:.0f} ms",
         ),
+        *_instruction_rows(counted),
+    ]
+
+
+def instructions(commands: dict[str, list[str]], tmp: Path) -> dict[str, int]:
+    """Instructions each program runs to its first frame, counted by callgrind: the same
+    count whatever else the machine is doing, so the ratios do not swing with the load
+    as wall-clock times do. Empty when valgrind is not installed."""
+    if shutil.which("valgrind") is None:
+        return {}
+    counted = {}
+    for name, argv in commands.items():
+        data = tmp / f"{name}-callgrind"
+        data.mkdir()
+        env = child_env(BACKCOACH_EXIT_AFTER_FIRST_PAINT="1", BACKCOACH_DATA_DIR=str(data))
+        env["XDG_CACHE_HOME"] = str(tmp / "cache")  # warm, as the timed launches found it
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={data / 'out'}", *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=600,
+        )
+        found = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+        if out.returncode != 0 or found is None:
+            raise RuntimeError(f"callgrind of {name} failed: {out.stderr[-1000:]}")
+        counted[name] = int(found.group(1).replace(",", ""))
+    return counted
+
+
+def _instruction_rows(counted: dict[str, int]) -> list[Row]:
+    if not counted:
+        return []
+    millions = {name: n / 1e6 for name, n in counted.items()}
+    return [
+        Row(
+            f"instructions to the first frame: {label}",
+            millions[name],
+            millions["bare"],
+            "M",
+            f"≤ {START_TARGET}× bare",
+            millions[name] / millions["bare"] <= START_TARGET,
+            "callgrind, one launch each (the count does not depend on the load)",
+        )
+        for name, label in (("app", "backcoach"), ("floor", "Qt alone"))
     ]
 
 
