@@ -5,9 +5,9 @@ file, the shape of the real library's first frame: the rail's entries, the headi
 disclaimer, the equipment filters, the time choices, each routine card's name, purpose,
 facts and number of pictures, and the application's style sheet. This program builds
 the same widgets with plain PySide6 (Fusion, the sheet, cards of 110 px pictures in a
-scrolled grid beside the rail), shows them at the window's size and, like the bare
-window and backcoach, prints {"first_paint": time.time()} after its first frame and
-exits. What it costs over the bare window is what Qt itself charges for that frame; the
+scrolled grid beside the rail), shows them at the app's window size (its default,
+fitted inside the screen) and, like the bare window and backcoach, prints
+{"first_paint": time.time()} after its first frame and exits. What it costs over the bare window is what Qt itself charges for that frame; the
 rest of backcoach's start-up is the app's own (the catalogue, settings, models, logging).
 
     python benchmarks/library_floor.py SHAPE.json
@@ -80,8 +80,27 @@ def _card(spec: dict, parent: QWidget, picture: QPixmap) -> QFrame:
     return card
 
 
+class _Page(QWidget):
+    """As the library: as many columns of cards as 380 px go into its width."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[QFrame] = []
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(16)
+
+    def resizeEvent(self, event: QEvent) -> None:
+        super().resizeEvent(event)
+        while self.grid.count():
+            self.grid.takeAt(0)
+        columns = max(1, self.width() // 380)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+
+
 def _page(shape: dict, picture: QPixmap) -> QWidget:
-    page = QWidget()
+    page = _Page()
     root = QVBoxLayout(page)
     heading = QHBoxLayout()
     heading.addWidget(_label(shape["title"], "title", wrap=False), 1)
@@ -104,14 +123,12 @@ def _page(shape: dict, picture: QPixmap) -> QWidget:
     time_row.addWidget(combo)
     time_row.addStretch(1)
     root.addLayout(time_row)
-    host = QWidget()
-    grid = QGridLayout(host)
-    grid.setSpacing(16)
     for i, spec in enumerate(shape["cards"]):
-        grid.addWidget(_card(spec, host, picture), i // 3, i % 3)
+        page.cards.append(_card(spec, page.grid_host, picture))
+        page.grid.addWidget(page.cards[-1], i // 3, i % 3)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
-    scroll.setWidget(host)
+    scroll.setWidget(page.grid_host)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     root.addWidget(scroll, 1)
     return page
@@ -139,7 +156,11 @@ def main() -> int:
     row.addLayout(rail)
     row.addWidget(_page(shape, picture), 1)
     window.setCentralWidget(central)
-    window.resize(*shape["size"])
+    # The app's default size, fitted inside the screen as the app fits its window.
+    width, height = shape["size"]
+    room = app.primaryScreen().availableGeometry()
+    allow_w, allow_h = shape["frame_allowance"]
+    window.resize(min(width, room.width() - allow_w), min(height, room.height() - allow_h))
     probe = _FirstPaint(window)
     window.installEventFilter(probe)
     window.show()

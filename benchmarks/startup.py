@@ -156,6 +156,7 @@ def library_shape() -> dict[str, object]:
         )
     return {
         "size": list(window_geometry.DEFAULT_SIZE),
+        "frame_allowance": list(window_geometry.FRAME_ALLOWANCE),
         "sheet": theme.stylesheet(),
         "rail": ["Routines", "History", "Runs", "Why it hurts", "Settings", "About"],
         "title": "Routines",
