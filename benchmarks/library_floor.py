@@ -7,17 +7,19 @@ facts and number of pictures, and the application's style sheet. This program bu
 the same widgets with plain PySide6 (Fusion, the sheet, cards of 110 px pictures in a
 scrolled grid beside the rail), shows them at the app's window size (its default,
 fitted inside the screen) and, like the bare window and backcoach, prints
-{"first_paint": time.time()} after its first frame and exits. What it costs over the bare window is what Qt itself charges for that frame; the
-rest of backcoach's start-up is the app's own (the catalogue, settings, models, logging).
+{"first_paint": time.time()} after its first frame and exits (with the bare window's
+own probe). What it costs over the bare window is what Qt itself charges for that
+frame; the rest of backcoach's start-up is the app's own (the catalogue, settings,
+models, logging).
 
     python benchmarks/library_floor.py SHAPE.json
 """
 
 import json
 import sys
-import time
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,20 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging" / "pyinstaller"))
+from bare_window import FirstPaint
+
 THUMB = 110
-
-
-def _report() -> None:
-    print(json.dumps({"first_paint": time.time()}), flush=True)
-    QApplication.exit(0)
-
-
-class _FirstPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, _report)
-        return False
 
 
 def _label(text: str, role: str = "", wrap: bool = True) -> QLabel:
@@ -161,7 +153,7 @@ def main() -> int:
     room = app.primaryScreen().availableGeometry()
     allow_w, allow_h = shape["frame_allowance"]
     window.resize(min(width, room.width() - allow_w), min(height, room.height() - allow_h))
-    probe = _FirstPaint(window)
+    probe = FirstPaint(window)
     window.installEventFilter(probe)
     window.show()
     return int(app.exec())

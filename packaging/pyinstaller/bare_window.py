@@ -14,18 +14,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 
-def _report() -> None:
+def report() -> None:
     print(json.dumps({"first_paint": time.time()}), flush=True)
     QApplication.exit(0)
 
 
-class _FirstPaint(QObject):
+class FirstPaint(QObject):
     """As backcoach's probe: reports from the loop once the first frame is painted."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, _report)
+            QTimer.singleShot(0, report)
         return False
 
 
@@ -34,7 +34,7 @@ def main() -> int:
     label = QLabel("backcoach")
     label.resize(1200, 780)
     if os.environ.get("BACKCOACH_EXIT_AFTER_FIRST_PAINT") == "1":
-        probe = _FirstPaint(label)
+        probe = FirstPaint(label)
         label.installEventFilter(probe)
     label.show()
     return int(app.exec())
